@@ -1,0 +1,24 @@
+"""From a parsed Doc to the contract: sentences, entities with mentions, figures and dates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.analysis.entities import extract_entities
+from briefing.analysis.figures import extract_figures
+from briefing.analysis.dates import extract_dates
+from briefing.model import Analysis, Article, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def extract(doc: Doc, article: Article) -> Analysis:
+    entities = extract_entities(doc)
+    return Analysis(
+        article=article,
+        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        entities=entities,
+        figures=extract_figures(doc),
+        dates=extract_dates(doc, article.date),
+    )

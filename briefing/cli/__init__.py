@@ -1,0 +1,75 @@
+"""The `briefing` command: a thin click layer over the ingest service, the store and the reader.
+
+Every command takes `--db PATH` after its name; errors people can act on are one line on stderr
+with a non-zero exit status (`--debug` shows the traceback instead).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from briefing.cli.common import db_option, debug_option, fail, open_library
+from briefing.cli.library import analyze_cmd, ingest_cmd, reanalyze_cmd, stats_cmd
+from briefing.config import ConfigError
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@debug_option
+@click.version_option(package_name="briefing", prog_name="briefing")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+    """A terminal reader for news briefings.
+
+    Run with no command to open the reader on your library (an empty library first loads the
+    bundled sample briefing). The library is --db PATH, else $BRIEFING_DB, else the platform
+    data folder.
+    """
+    if ctx.invoked_subcommand is None:
+        from briefing.cli.reader import open_reader
+
+        open_reader(db)
+
+
+cli.add_command(ingest_cmd)
+cli.add_command(analyze_cmd)
+cli.add_command(reanalyze_cmd)
+cli.add_command(stats_cmd)
+
+
+def main() -> None:
+    """Console entry point: run the CLI, turning expected failures into one-line messages."""
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("briefing: interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("briefing: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: a message, not a traceback
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"briefing: error: {_describe(exc)} (run with --debug for details)", err=True)
+        sys.exit(1)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+__all__ = ["cli", "main", "db_option", "fail", "open_library"]

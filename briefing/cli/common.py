@@ -1,0 +1,53 @@
+"""What every command shares: the --db and --debug options, opening the library, failing politely."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import click
+
+from briefing.config import ConfigError, Settings, db_path, load_settings
+from briefing.store import Library, LibraryError
+
+F = Callable[..., Any]
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", "db", metavar="PATH", envvar="BRIEFING_DB", default=None,
+        help="Library file (default: $BRIEFING_DB, else the platform data folder).",
+    )(func)
+
+
+def debug_option(func: F) -> F:
+    return click.option("--debug", is_flag=True, hidden=False, expose_value=True,
+                        help="Show the full traceback of an error.")(func)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Stop with a one-line message on stderr."""
+    click.echo(f"briefing: {message}", err=True)
+    sys.exit(code)
+
+
+def open_library(db: str | None, *, readonly: bool = False, create: bool = True) -> Library:
+    try:
+        return Library(db_path(db), readonly=readonly, create=create)
+    except LibraryError as exc:
+        fail(str(exc))
+
+
+def settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def report_exception(exc: BaseException, debug: bool) -> NoReturn:
+    if debug:
+        traceback.print_exc()
+    fail(f"error: {exc}")

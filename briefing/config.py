@@ -1,0 +1,111 @@
+"""Where the library and the settings live, and what the settings say.
+
+Library: `--db PATH`, else `BRIEFING_DB`, else `<platform data dir>/library.db`.
+Settings: a TOML file (`BRIEFING_CONFIG`, else `<platform config dir>/config.toml`) with
+`model`, `theme`, `max_article_bytes` and a `[keys]` table of binding id -> keys.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "briefing"
+DEFAULT_MODEL = "auto"  # en_core_web_sm when installed, else the PyPI re-upload
+DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """The settings file cannot be read; the message says which file and why."""
+
+
+@dataclass
+class Settings:
+    model: str = DEFAULT_MODEL
+    theme: str | None = None
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    keys: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def config_path() -> Path:
+    env = os.environ.get("BRIEFING_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The library file to use: the command line wins, then BRIEFING_DB, then the data dir."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get("BRIEFING_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "library.db"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; a missing file means defaults, a broken one is a ConfigError."""
+    path = path or config_path()
+    if not path.exists():
+        return Settings(path=path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from exc
+    keys = data.get("keys") or {}
+    if not isinstance(keys, dict):
+        raise ConfigError(f"{path}: [keys] must be a table of binding id = \"key,...\"")
+    return Settings(
+        model=str(data.get("model") or DEFAULT_MODEL),
+        theme=data.get("theme"),
+        max_article_bytes=int(data.get("max_article_bytes") or DEFAULT_MAX_ARTICLE_BYTES),
+        keys={str(k): str(v) for k, v in keys.items()},
+        path=path,
+    )
+
+
+def save_setting(name: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level string setting, keeping the rest of the file as it was."""
+    path = path or config_path()
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    entry = f"{name} = {_toml_string(value)}"
+    for i, line in enumerate(lines):
+        if line.startswith("["):
+            lines.insert(i, entry)
+            break
+        if line.split("=", 1)[0].strip() == name:
+            lines[i] = entry
+            break
+    else:
+        lines.append(entry)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def resource_dir(name: str) -> Path:
+    """A folder shipped with the package (`sample_articles`, `styles`), installed or in a checkout."""
+    try:
+        found = resources.files(f"briefing.{name}")
+        path = Path(str(found))
+        if path.is_dir():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / name
+
+
+def as_dict(settings: Settings) -> dict[str, Any]:
+    return {"model": settings.model, "theme": settings.theme, "keys": dict(settings.keys)}

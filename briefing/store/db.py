@@ -1,0 +1,320 @@
+"""The library: one SQLite file (WAL, foreign keys, migrations), written one article per transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from briefing.model import (
+    Analysis,
+    Article,
+    DateRef,
+    Engagement,
+    Entity,
+    Figure,
+    Quote,
+    Sentence,
+    Span,
+)
+from briefing.store.identity import entity_key, prefer_name
+from briefing.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 15000
+_LIVE_ENTITIES = ("SELECT count(*) FROM entities e WHERE e.kind = '{kind}'"
+                  " AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)")
+
+
+class LibraryError(Exception):
+    """The library cannot be opened or written; the message is for a person."""
+
+
+@dataclass
+class StoreResult:
+    outcome: str  # "added", "unchanged" or "replaced"
+    article_id: int
+
+
+class Library:
+    """A briefing library file. Reads are plain queries; each article is written in one transaction."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        self.db = _connect(self.path, readonly=readonly, create=create)
+        if not readonly:
+            self._migrate()
+        else:
+            _check_version(self.version, self.path)
+
+    # ---------------------------------------------------------------- lifecycle
+    @property
+    def version(self) -> int:
+        return next(self.db.query("PRAGMA user_version"))["user_version"]
+
+    def _migrate(self) -> None:
+        current = self.version
+        _check_version(current, self.path)
+        for number in range(current, SCHEMA_VERSION):
+            with self.db.atomic():
+                self.db.executescript(MIGRATIONS[number])
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- writes
+    def store(self, analysis: Analysis) -> StoreResult:
+        """Store an analysed article: unchanged if its content is known, replacing an older version at its path."""
+        article = analysis.article
+        digest = article.content_hash
+        existing = self.article_id_by_hash(digest)
+        if existing is not None:
+            return StoreResult("unchanged", existing)
+        with self.db.atomic():
+            replaced = self._delete_older_version(article.path)
+            article_id = self._insert_article(article, digest, analysis.analyzer)
+            self._insert_analysis(article_id, digest, analysis)
+        return StoreResult("replaced" if replaced else "added", article_id)
+
+    def replace_analysis(self, article_id: int, analysis: Analysis) -> None:
+        """Swap an article's analysis for a new one (reanalyze); the article row and bookmarks stay."""
+        with self.db.atomic():
+            self._delete_analysis(article_id)
+            digest = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+            self._insert_analysis(article_id, digest, analysis)
+            self.db.execute("UPDATE articles SET analyzer = ? WHERE id = ?", [analysis.analyzer, article_id])
+
+    def _delete_older_version(self, path: str | None) -> bool:
+        if not path or path == "<stdin>":
+            return False
+        rows = self.db.execute("SELECT id FROM articles WHERE path = ?", [path]).fetchall()
+        for (old_id,) in rows:
+            self._delete_analysis(old_id)
+            self.db.execute("DELETE FROM articles WHERE id = ?", [old_id])
+        return bool(rows)
+
+    def _insert_article(self, article: Article, digest: str, analyzer: str | None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (content_hash, title, date, source, url, license, author, path, body,"
+            " word_count, ingested_at, analyzer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [digest, article.title, article.date, article.source, article.url, article.license,
+             article.author, article.path, article.body, article.word_count, _now(), analyzer],
+        )
+        return int(cursor.lastrowid)
+
+    def _delete_analysis(self, article_id: int) -> None:
+        for table in ("mentions", "sentences", "figures", "dates", "quotes", "engagements", "article_entities"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+
+    def _insert_analysis(self, article_id: int, digest: str, analysis: Analysis) -> None:
+        conn = self.db.conn
+        ids = {e.id: self._entity_row(e, digest) for e in analysis.entities}
+        conn.executemany(
+            "INSERT INTO article_entities (article_id, local_id, entity_id, kind, name, aliases, role,"
+            " mention_count) VALUES (?,?,?,?,?,?,?,?)",
+            [(article_id, e.id, ids[e.id], e.kind, e.name, json.dumps(e.aliases), e.role, len(e.mentions))
+             for e in analysis.entities],
+        )
+        conn.executemany(
+            'INSERT INTO mentions (article_id, local_id, entity_id, start, "end") VALUES (?,?,?,?,?)',
+            [(article_id, e.id, ids[e.id], m.start, m.end) for e in analysis.entities for m in e.mentions],
+        )
+        conn.executemany(
+            'INSERT INTO sentences (article_id, idx, start, "end") VALUES (?,?,?,?)',
+            [(article_id, i, s.start, s.end) for i, s in enumerate(analysis.sentences)],
+        )
+        conn.executemany(
+            'INSERT INTO figures (article_id, start, "end", text, value, counts) VALUES (?,?,?,?,?,?)',
+            [(article_id, f.start, f.end, f.text, _real(f.value), f.counts) for f in analysis.figures],
+        )
+        conn.executemany(
+            'INSERT INTO dates (article_id, start, "end", text, value) VALUES (?,?,?,?,?)',
+            [(article_id, d.start, d.end, d.text, d.value) for d in analysis.dates],
+        )
+        conn.executemany(
+            'INSERT INTO quotes (article_id, start, "end", text, kind, speaker, speaker_local,'
+            " speaker_entity_id, cue) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(article_id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_entity,
+              ids.get(q.speaker_entity or ""), q.cue) for q in analysis.quotes],
+        )
+        for g in analysis.engagements:
+            cursor = conn.execute(
+                'INSERT INTO engagements (article_id, start, "end", what, who, where_local, where_entity_id,'
+                " when_text, date, status) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [article_id, g.start, g.end, g.what, json.dumps(g.who), g.where, ids.get(g.where or ""),
+                 g.when_text, g.date, g.status],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO engagement_who (engagement_id, entity_id) VALUES (?,?)",
+                [(cursor.lastrowid, ids[w]) for w in g.who if w in ids],
+            )
+
+    def _entity_row(self, entity: Entity, digest: str) -> int:
+        """The library-wide row for an entity, created or enriched (fuller name, new aliases)."""
+        key = entity.key or entity_key(entity, digest)
+        row = self.db.execute("SELECT id, name FROM entities WHERE key = ?", [key]).fetchone()
+        if row is None:
+            entity_id = int(self.db.execute(
+                "INSERT INTO entities (key, kind, name) VALUES (?,?,?)", [key, entity.kind, entity.name]
+            ).lastrowid)
+        else:
+            entity_id = row[0]
+            better = prefer_name(row[1], entity.name)
+            if better != row[1]:
+                self.db.execute("UPDATE entities SET name = ? WHERE id = ?", [better, entity_id])
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?,?)",
+            [(entity_id, alias) for alias in {entity.name, *entity.aliases}],
+        )
+        return entity_id
+
+    def prune_entities(self) -> None:
+        """Drop library entities no article mentions any more (after replacements and re-analysis)."""
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
+                " AND id NOT IN (SELECT entity_id FROM engagement_who)"
+                " AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)"
+            )
+
+    # ---------------------------------------------------------------- reads
+    def article_id_by_hash(self, digest: str) -> int | None:
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        return None if row is None else int(row[0])
+
+    def count_articles(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def article_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def list_articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Newest first: what the library list shows (no bodies)."""
+        sql = ("SELECT id, title, date, source, url, path, word_count, content_hash FROM articles"
+               " ORDER BY date IS NULL, date DESC, id DESC")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.query(sql))
+
+    def article(self, article_id: int) -> Article:
+        row = next(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]), None)
+        if row is None:
+            raise KeyError(article_id)
+        return Article(title=row["title"], body=row["body"], date=row["date"], source=row["source"],
+                       url=row["url"], license=row["license"], author=row["author"], path=row["path"])
+
+    def analysis(self, article_id: int) -> Analysis:
+        """An article with everything its analysis found, as the contract object."""
+        article = self.article(article_id)
+        q = self.db.execute
+        mentions: dict[str, list[Span]] = {}
+        for local_id, start, end in q('SELECT local_id, start, "end" FROM mentions WHERE article_id = ?'
+                                      " ORDER BY start", [article_id]):
+            mentions.setdefault(local_id, []).append(Span(start, end))
+        entities = [
+            Entity(id=r[0], kind=r[1], name=r[2], aliases=json.loads(r[3]), role=r[4],
+                   mentions=mentions.get(r[0], []), key=r[5])
+            for r in q("SELECT ae.local_id, ae.kind, ae.name, ae.aliases, ae.role, e.key FROM article_entities ae"
+                       " JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = ?"
+                       " ORDER BY CAST(substr(ae.local_id, 2) AS INTEGER), ae.local_id", [article_id])
+        ]
+        return Analysis(
+            article=article,
+            sentences=[Sentence(s, e) for s, e in q('SELECT start, "end" FROM sentences WHERE article_id = ?'
+                                                     " ORDER BY idx", [article_id])],
+            entities=entities,
+            figures=[Figure(s, e, t, _number(v), c) for s, e, t, v, c in
+                     q('SELECT start, "end", text, value, counts FROM figures WHERE article_id = ? ORDER BY start',
+                       [article_id])],
+            dates=[DateRef(*r) for r in q('SELECT start, "end", text, value FROM dates WHERE article_id = ?'
+                                          " ORDER BY start", [article_id])],
+            quotes=[Quote(*r) for r in q('SELECT start, "end", text, kind, speaker, speaker_local, cue FROM quotes'
+                                         " WHERE article_id = ? ORDER BY start", [article_id])],
+            engagements=[Engagement(s, e, json.loads(who), what, where, when, date, status)
+                         for s, e, who, what, where, when, date, status in
+                         q('SELECT start, "end", who, what, where_local, when_text, date, status FROM engagements'
+                           " WHERE article_id = ? ORDER BY start", [article_id])],
+            analyzer=q("SELECT analyzer FROM articles WHERE id = ?", [article_id]).fetchone()[0],
+        )
+
+    def stats(self) -> dict[str, int]:
+        one = lambda sql: int(self.db.execute(sql).fetchone()[0] or 0)  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "words": one("SELECT sum(word_count) FROM articles"),
+            "people": one(_LIVE_ENTITIES.format(kind="person")),
+            "places": one(_LIVE_ENTITIES.format(kind="place")),
+            "organizations": one(_LIVE_ENTITIES.format(kind="organization")),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "engagements": one("SELECT count(*) FROM engagements"),
+            "bookmarks": one("SELECT count(*) FROM bookmarks"),
+        }
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        for article_id in self.article_ids():
+            yield self.analysis(article_id)
+
+
+def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Database:
+    if not path.exists():
+        if readonly or not create:
+            raise LibraryError(f"{path}: no library here")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"{path}: cannot create the library folder: {exc.strerror or exc}") from exc
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly:
+            db.query("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path}: cannot open the library: {exc}") from exc
+    return db
+
+
+def _check_version(version: int, path: Path) -> None:
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path}: this library was written by a newer briefing (schema {version}; this version knows "
+            f"up to {SCHEMA_VERSION}). Upgrade briefing to open it; nothing was changed."
+        )
+
+
+def _real(value: float | int | None) -> float | None:
+    """Figures are stored as REAL: a 30-digit number must not abort its article."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except (OverflowError, ValueError, TypeError):
+        return None
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
