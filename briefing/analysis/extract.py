@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from briefing.analysis.entities import extract_entities
 from briefing.analysis.figures import extract_figures
 from briefing.analysis.dates import extract_dates
+from briefing.analysis.engagements import extract_engagements
+from briefing.analysis.quotes import extract_quotes
 from briefing.model import Analysis, Article, Sentence
 
 if TYPE_CHECKING:
@@ -15,10 +17,13 @@ if TYPE_CHECKING:
 
 def extract(doc: Doc, article: Article) -> Analysis:
     entities = extract_entities(doc)
+    dates = extract_dates(doc, article.date)
     return Analysis(
         article=article,
         sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
         entities=entities,
         figures=extract_figures(doc),
-        dates=extract_dates(doc, article.date),
+        dates=dates,
+        quotes=extract_quotes(doc, entities, article),
+        engagements=extract_engagements(doc, entities, dates, article),
     )

@@ -1,0 +1,198 @@
+"""Engagements: meetings, visits, talks, trips, addresses, hearings, votes, with who, where, when.
+
+A trigger is an engagement verb ("met", "will visit", "address") or an engagement noun under a
+light verb ("attend a conference", "hold talks") or owned by someone ("his visit to Ottawa").
+Who, where and when come from the trigger's own part of the parse (not from clauses joined to
+it, so "address ... in Reykjavik and attend a conference in Canada" are two engagements with two
+places); the status from modals and future-taking verbs, the tense, and resolved dates.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.analysis.cues import (ENGAGE_LIGHT_VERBS, ENGAGE_NOUNS, ENGAGE_VERBS, FUTURE_CUES,
+                                    FUTURE_VERBS, MEET_VERBS)
+from briefing.analysis.speakers import SpeakerResolver, subject_of
+from briefing.model import Article, DateRef, Engagement, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SCOPE_CUT = frozenset("conj cc ccomp advcl relcl parataxis punct".split())
+_PLACE_PREPS = frozenset("in at to into inside near".split())
+_PARTY_PREPS = frozenset("with between among".split())
+_MOVE_VERBS = frozenset("travel fly head arrive go".split())
+_WHAT_WORDS = 12
+
+
+def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
+                        article: Article | None = None) -> list[Engagement]:
+    resolver = SpeakerResolver(doc, entities)
+    anchor = article.date if article is not None else None
+    out: list[Engagement] = []
+    seen: set[int] = set()
+    for tok in doc:
+        trigger = _trigger(tok)
+        if trigger is None or tok.i in seen:
+            continue
+        verb, noun = trigger
+        seen.add(tok.i)
+        if noun is not None:
+            seen.add(noun.i)
+        found = _engagement(doc, verb, noun, resolver, dates, anchor)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _trigger(tok: Token) -> tuple[Token, Token | None] | None:
+    """(verb, engagement noun or None) when a token starts an engagement."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in ENGAGE_VERBS:
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ENGAGE_NOUNS), None)
+        if lemma in ("hold", "have") and noun is None:
+            return None
+        return tok, noun
+    if tok.pos_ == "VERB" and lemma in ENGAGE_LIGHT_VERBS:
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ENGAGE_NOUNS), None)
+        if noun is None:  # "take part in talks", "go on a trip"
+            for prep in tok.children:
+                if prep.dep_ == "prep":
+                    noun = next((c for c in prep.children if c.dep_ == "pobj"
+                                 and c.lemma_.lower() in ENGAGE_NOUNS), None)
+                    if noun is not None:
+                        break
+        return (tok, noun) if noun is not None else None
+    if tok.pos_ == "NOUN" and lemma in ENGAGE_NOUNS:
+        if tok.head.lemma_.lower() in ENGAGE_LIGHT_VERBS | ENGAGE_VERBS and tok.head.pos_ == "VERB":
+            return None  # the verb is the trigger
+        if any(c.dep_ == "poss" for c in tok.children):
+            return tok, tok  # "his visit to Ottawa"
+    return None
+
+
+def _scope(head: Token) -> list[Token]:
+    """The trigger's own words: its subtree without coordinated or subordinate clauses."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _SCOPE_CUT or
+                     (c.dep_ in ("conj", "cc") and tok.pos_ in ("PROPN", "NOUN")))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerResolver,
+                dates: list[DateRef], anchor: str | None) -> Engagement | None:
+    scope = _scope(verb)
+    who: list[str] = []
+
+    def add(entity_id: str | None) -> None:
+        if entity_id and entity_id not in who:
+            who.append(entity_id)
+
+    if noun is verb:  # a possessed engagement noun: the owner goes
+        owner = next(c for c in verb.children if c.dep_ == "poss")
+        add(resolver.resolve(owner).entity)
+    else:
+        subject = subject_of(verb)
+        if subject is not None:
+            for part in _with_conjuncts(subject):
+                add(_who(resolver, part))
+    where = None
+    for tok in scope:
+        entity = resolver.by_token[tok.i]
+        if entity is None:
+            continue
+        head = _np_head(tok)
+        if entity.kind == "place":
+            prep = head.head if head.dep_ == "pobj" else None
+            if where is None and ((prep is not None and prep.lower_ in _PLACE_PREPS) or
+                                  (head.dep_ == "dobj" and verb.lemma_.lower() in MEET_VERBS | {"tour"})):
+                where = entity.id
+            continue
+        if entity.kind in ("person", "organization", "group"):
+            party = head.dep_ in ("dobj", "appos") and head.head is verb or \
+                head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPS
+            if party or head.dep_ == "appos" and _np_head(head.head).dep_ == "pobj" \
+                    and _np_head(head.head).head.lower_ in _PARTY_PREPS:
+                add(entity.id)
+    if not who:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _MOVE_VERBS and where is None:
+        return None
+    span_start, span_end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
+    date = next((d for d in dates if span_start <= d.start < span_end), None)
+    if where is None and date is None and not (lemma in MEET_VERBS and len(who) > 1):
+        return None
+    sent = verb.sent
+    return Engagement(
+        start=sent.start_char, end=sent.end_char, who=who, what=_what(verb, scope),
+        where=where, when_text=date.text if date else None, date=date.value if date else None,
+        status=_status(verb, date, anchor),
+    )
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *(c for c in tok.conjuncts)]
+
+
+def _who(resolver: SpeakerResolver, tok: Token) -> str | None:
+    speaker = resolver.resolve(tok)
+    entity = resolver.entities.get(speaker.entity) if speaker.entity else None
+    return entity.id if entity is not None and entity.kind != "place" else None
+
+
+def _np_head(tok: Token) -> Token:
+    while tok.dep_ in ("compound", "flat", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _what(verb: Token, scope: list[Token]) -> str:
+    words = [t for t in scope if t.i >= verb.i and t.dep_ not in ("aux", "auxpass", "neg")]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    text = " ".join(t.text for t in words[:_WHAT_WORDS])
+    return text.replace(" ,", ",").replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _status(verb: Token, date: DateRef | None, anchor: str | None) -> str:
+    """upcoming / past / unknown, from modals and future-taking verbs, then the date, then tense."""
+    if _future(verb):
+        return "upcoming"
+    if date is not None and date.value and anchor:
+        value, base = date.value, anchor[:len(date.value)]
+        if value > base:
+            return "upcoming"
+        if value < base:
+            return "past"
+    node = verb
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head is not node:
+        node = node.head
+    if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+        return "past"
+    return "unknown"
+
+
+def _future(verb: Token) -> bool:
+    node, hops = verb, 0
+    while node is not None and hops < 4:
+        for child in node.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_CUES:
+                return True
+        lemma = node.lemma_.lower()
+        if hops and lemma in FUTURE_VERBS:
+            return True
+        if hops and lemma == "be" and any(c.dep_ == "xcomp" for c in node.children):  # "is to visit"
+            return True
+        if node.dep_ in ("xcomp", "conj", "advcl", "dobj", "pobj", "prep", "ccomp") and node.head is not node:
+            if node.dep_ == "ccomp" and hops:
+                break
+            node, hops = node.head, hops + 1
+            continue
+        break
+    return False

@@ -1,0 +1,358 @@
+"""Quotes: direct and partial (from quote marks) and indirect (from reporting verbs), with speakers.
+
+Quote marks are paired by a scanner that never crosses a paragraph unless the next paragraph
+reopens the quote (the multi-paragraph convention), so an odd number of marks can cost at most
+one quote, never swallow the article. Speakers come from the dependency parse spaCy already made:
+the reporting verb's subject (also inverted "said X"), "according to X", and pronouns resolved by
+`speakers.SpeakerResolver`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.analysis.cues import FRAME_VERBS, REPORT_NOUNS, REPORT_VERBS
+from briefing.analysis.speakers import NOBODY, Speaker, SpeakerResolver, subject_of
+from briefing.model import Article, Entity, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_LEFT_OPEN = set(" \t\n([{—–-/")
+_RIGHT_CLOSE = set(" \t\n.,;:!?)]}—–-/…")
+# Single quotes: an opening mark not inside a word, a short run, a closing mark not before a letter.
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])([^‘’'\n\"“”]{1,80}?[\w.,!?])[’'](?![\w’'])")
+_FUNCTION = frozenset("a an the of and or in on at to for by with from de la du von van".split())
+_TRIM = " \t\n,;:"
+_MAX_WORDS_PARTIAL = 25
+
+
+@dataclass
+class Marked:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark)
+    double: bool = True
+
+
+def find_quote_marks(text: str) -> list[Marked]:
+    """Spans between matching quote marks, paragraph-bounded, robust to unpaired marks."""
+    spans: list[Marked] = []
+    open_at: int | None = None
+    pos = 0
+    paragraphs = text.split("\n")
+    for n, para in enumerate(paragraphs):
+        base = pos
+        pos += len(para) + 1
+        continuing = open_at is not None
+        if continuing:  # the previous paragraph left a quote open: does this one reopen it?
+            lead = para.lstrip()
+            if lead[:1] in ('"', *_OPENERS):
+                skip = base + len(para) - len(lead) + 1
+            else:
+                open_at = None  # unterminated: drop it rather than guess where it ended
+                skip = -1
+        else:
+            skip = -1
+        for m in _MARKS.finditer(para):
+            i = base + m.start()
+            if i + 1 == skip:
+                continue
+            ch = m.group()
+            left = text[i - 1] if i > base else " "
+            right = text[i + 1] if i + 1 < base + len(para) else " "
+            context = ("open" if left in _LEFT_OPEN and right not in _RIGHT_CLOSE else
+                       "close" if right in _RIGHT_CLOSE and left not in _LEFT_OPEN else None)
+            glyph = "open" if ch in _OPENERS else "close" if ch in _CLOSERS else None
+            if open_at is None:
+                if glyph == "close" and context != "open":
+                    continue  # a stray closing mark
+                open_at = i + 1
+            else:
+                if glyph == "open" and context != "close":
+                    open_at = i + 1  # the earlier opening was never closed: restart here
+                    continue
+                if i > open_at:
+                    spans.append(Marked(open_at, i))
+                open_at = None
+        if open_at is not None and n + 1 < len(paragraphs):
+            nxt = paragraphs[n + 1].lstrip()
+            if nxt[:1] not in ('"', *_OPENERS):
+                open_at = None
+    for m in _SINGLE.finditer(text):
+        s, e = m.span(1)
+        if not any(q.start <= s < q.end or s <= q.start < e for q in spans):
+            spans.append(Marked(s, e, double=False))
+    spans.sort(key=lambda q: q.start)
+    return [q for q in spans if text[q.start:q.end].strip(" \t\n")]
+
+
+def extract_quotes(doc: Doc, entities: list[Entity], article: Article | None = None) -> list[Quote]:
+    """Every direct, partial and indirect quote of the article, in text order."""
+    text = doc.text
+    marked = find_quote_marks(text)
+    spans = [(q.start, q.end) for q in marked]
+    resolver = SpeakerResolver(doc, entities, spans)
+    inside = _inside_map(doc, spans)
+    quotes: list[Quote] = []
+    last: tuple[int, Speaker] | None = None  # (paragraph start, speaker) of the previous quote
+    for q in marked:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        kind = _kind(text, q, span)
+        if kind is None:
+            continue
+        cue, speaker = _attribute(doc, span, inside, resolver, text, q)
+        para = text.rfind("\n", 0, q.start) + 1
+        if speaker.name is None and last is not None and kind == "direct" and _continues(text, last[0], para):
+            speaker = last[1]
+        if kind == "partial" and cue is None:
+            continue  # a title or a scare-quoted term, not somebody's words
+        start, end = _trim(text, q.start, q.end)
+        quotes.append(Quote(start, end, text[start:end], kind, speaker.name, speaker.entity, cue))
+        if speaker.name is not None:
+            last = (para, speaker)
+    quotes.extend(_indirect(doc, inside, resolver, spans))
+    quotes.sort(key=lambda x: (x.start, x.end))
+    return quotes
+
+
+# ------------------------------------------------------------------ direct and partial
+def _kind(text: str, q: Marked, span: Span) -> str | None:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    before = text[:q.start - 1].rstrip(" \t")[-1:]
+    clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i >= span.start and t.head.i < span.end
+                 for t in span)
+    starts_free = before in ("", "\n", ".", "!", "?", ":", ",", "—", "–", "-", ";")
+    ends_free = text[q.end - 1:q.end] in ".,!?…" or text[q.end + 1:q.end + 2] in (",", "")
+    if q.double and starts_free and (clause or len(words) >= 6) and (ends_free or len(words) >= 6):
+        return "direct"
+    if _title_like(words):
+        return None
+    if len(words) > _MAX_WORDS_PARTIAL and not clause:
+        return None
+    return "partial"
+
+
+def _title_like(words: list[Token]) -> bool:
+    """"Insurgency Wiki", "Andy Warhol: Photographs and Prints": names and titles, not speech."""
+    content = [t for t in words if t.lower_ not in _FUNCTION]
+    return bool(content) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content)
+
+
+def _inside_map(doc: Doc, spans: list[tuple[int, int]]) -> list[int]:
+    """For each token, the index of the quote span holding it, or -1."""
+    out = [-1] * len(doc)
+    for n, (s, e) in enumerate(spans):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = n
+    return out
+
+
+def _attribute(doc: Doc, span: Span, inside: list[int], resolver: SpeakerResolver, text: str,
+               q: Marked) -> tuple[str | None, Speaker]:
+    """The reporting verb that frames a quote, and its speaker."""
+    own = inside[span.start]
+    # 1. a frame verb that governs the quote, or hangs off it ("..., Zelensky stated")
+    for tok in span:
+        if inside[tok.head.i] == own and tok.head is not tok:
+            continue
+        node, hops = tok.head, 0
+        while hops < 6:
+            if inside[node.i] != own:
+                found = _cue_at(node, resolver)
+                if found is not None:
+                    return found
+            if node.head is node:
+                break
+            node, hops = node.head, hops + 1
+    for tok in span:
+        for child in tok.children:
+            if inside[child.i] == -1 and child.pos_ in ("VERB", "AUX") and child.lemma_.lower() in FRAME_VERBS:
+                return _from_verb(child, resolver)
+    # 2. the words next to the quote, within its paragraph: ', said X.' or 'X said: "'
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    para_start = text.rfind("\n", 0, q.start) + 1
+    after = doc.char_span(min(q.end + 1, para_end), para_end, alignment_mode="contract")
+    if after is not None:
+        window = [t for t in after[:12]]
+        cut = next((k for k, t in enumerate(window) if inside[t.i] != -1), len(window))
+        window = window[:cut]
+        if window and window[0].text in ("-", "—", "–"):  # '"..." - Matthew Ingram'
+            for t in window[1:4]:
+                entity = resolver.by_token[t.i]
+                if entity is not None and entity.kind in ("person", "organization"):
+                    return None, Speaker(entity.name, entity.id)
+        for t in window:
+            if t.text in (".", "!", "?") and t.i > window[0].i + 1:
+                break
+            if t.lemma_.lower() in FRAME_VERBS and t.pos_ in ("VERB", "AUX"):
+                return _from_verb(t, resolver)
+    before = doc.char_span(para_start, max(para_start, q.start - 1), alignment_mode="contract")
+    if before is not None and len(before):
+        window = [t for t in before[-14:] if inside[t.i] == -1]
+        tail = text[para_start:q.start - 1].rstrip()
+        if tail.endswith((":", ",")):
+            for t in reversed(window):
+                if t.lemma_.lower() in FRAME_VERBS and t.pos_ in ("VERB", "AUX"):
+                    return _from_verb(t, resolver)
+                if t.lemma_.lower() == "according":
+                    return _from_according(t, resolver)
+                if t.lower_ == "words":  # "in the words of X,"
+                    of = next((c for c in t.children if c.lower_ == "of"), None)
+                    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    if pobj is not None:
+                        return "words", resolver.resolve(pobj)
+    return None, NOBODY
+
+
+def _cue_at(node: Token, resolver: SpeakerResolver) -> tuple[str | None, Speaker] | None:
+    """The cue a governing token makes: a frame verb, a reporting noun, or "according to" beside it."""
+    lemma = node.lemma_.lower()
+    if lemma in FRAME_VERBS and node.pos_ in ("VERB", "AUX"):
+        return _from_verb(node, resolver)
+    if lemma in REPORT_NOUNS and node.pos_ == "NOUN":
+        return _from_noun(node, resolver)
+    if lemma == "according":
+        return _from_according(node, resolver)
+    for child in node.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            return _from_according(child, resolver)
+    return None
+
+
+def _from_verb(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
+    subject = subject_of(verb)
+    return verb.text, (resolver.resolve(subject) if subject is not None else NOBODY)
+
+
+def _from_noun(noun: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
+    """"X's claim that ...", "X voiced concerns that ...": the possessor or the verb's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return noun.text, resolver.resolve(child)
+    if noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        subject = subject_of(verb)
+        if subject is not None:
+            return f"{verb.text} {noun.text}", resolver.resolve(subject)
+    return noun.text, NOBODY
+
+
+def _from_according(according: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return "according to", (resolver.resolve(pobj) if pobj is not None else NOBODY)
+
+
+def _continues(text: str, last_para: int, para: int) -> bool:
+    """A quote with no verb of its own continues the previous speaker's words nearby."""
+    if last_para == para:
+        return True
+    between = text[last_para:para].rstrip("\n")
+    return "\n" not in between  # the paragraph right after
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------ indirect speech
+def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
+              spans: list[tuple[int, int]]) -> list[Quote]:
+    out: list[Quote] = []
+    text = doc.text
+    for tok in doc:
+        if inside[tok.i] != -1:
+            continue
+        lemma = tok.lemma_.lower()
+        content: tuple[int, int] | None = None
+        if lemma in REPORT_VERBS and tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
+            if comp is None:
+                continue
+            content = _clause_span(comp, tok)
+            cue, speaker = _from_verb(tok, resolver)
+        elif lemma in REPORT_NOUNS and tok.pos_ == "NOUN":
+            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if comp is None:
+                continue
+            content = _clause_span(comp, tok)
+            cue, speaker = _from_noun(tok, resolver)
+        elif lemma == "according" and tok.dep_ == "prep":
+            head = tok.head
+            if head is tok:
+                continue
+            content = _clause_span(head, tok, exclude=tok)
+            cue, speaker = _from_according(tok, resolver)
+        if content is None:
+            continue
+        start, end = content
+        if end - start < 8 or _mostly_quoted(start, end, spans):
+            continue
+        if speaker.name is None and speaker.entity is None:
+            speaker = NOBODY
+        out.append(Quote(start, end, text[start:end], "indirect", speaker.name, speaker.entity, cue))
+    return _dedupe(out)
+
+
+def _clause_span(head: Token, cue: Token, exclude: Token | None = None) -> tuple[int, int] | None:
+    """Characters of a clause's subtree, without the cue, a leading "that" or edge punctuation."""
+    toks = [t for t in head.subtree if t is not cue and (exclude is None or not t in exclude.subtree)]
+    if not toks:
+        return None
+    # keep the contiguous run on the clause's side of the cue
+    if exclude is None and cue.i < head.i:
+        toks = [t for t in toks if t.i > cue.i]
+    elif exclude is None:
+        toks = [t for t in toks if t.i < cue.i]
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark" and toks[0].lower_ == "that"):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ("”", '"'):
+        toks.pop()
+    if not toks:
+        return None
+    if exclude is not None:  # "according to X" may sit mid-clause: keep the longer side
+        left = [t for t in toks if t.i < exclude.i]
+        right = [t for t in toks if t.i > exclude.i]
+        toks = right if len(right) >= len(left) else left
+        while toks and (toks[0].is_punct or toks[0].is_space):
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+        if not toks:
+            return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _mostly_quoted(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered >= 0.5 * (end - start)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per content span: nested reports ("said she felt ...") keep the outer one."""
+    quotes.sort(key=lambda q: (q.start, -(q.end - q.start)))
+    out: list[Quote] = []
+    for q in quotes:
+        if out and q.start == out[-1].start and q.end == out[-1].end:
+            continue
+        out.append(q)
+    return out

@@ -1,0 +1,175 @@
+"""Who a subject token names: entities by mention, apposition, role, and pronouns by antecedent.
+
+Works on the parse spaCy already made and the entities the analysis already found: a token map
+built once per article, then constant-time look-ups, so speaker resolution costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.analysis.cues import CHANNEL_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from briefing.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_KIND_RANK = {"person": 0, "organization": 1, "group": 2, "place": 3, "other": 4}
+_NP_DROP = frozenset("relcl acl prep punct cc conj advcl appos ccomp".split())
+_DETS = frozenset("the a an this that these those".split())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    entity: str | None = None
+
+
+NOBODY = Speaker(None, None)
+
+
+class SpeakerResolver:
+    """Resolves subject tokens of one Doc to speakers; `quoted` spans are skipped as antecedents."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self.by_token: list[Entity | None] = [None] * len(doc)
+        # (token index, entity) for every mention outside quotes, in text order: the antecedents.
+        self._mentions: list[tuple[int, Entity]] = []
+        for entity in entities:
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for tok in span:
+                    held = self.by_token[tok.i]
+                    if held is None or _KIND_RANK.get(entity.kind, 9) < _KIND_RANK.get(held.kind, 9):
+                        self.by_token[tok.i] = entity
+                if not any(s <= m.start < e for s, e in quoted):
+                    self._mentions.append((span.root.i, entity))
+        self._mentions.sort(key=lambda pair: pair[0])
+        self._positions = [i for i, _ in self._mentions]
+
+    # -------------------------------------------------------------- entities of a noun phrase
+    def resolve(self, token: Token) -> Speaker:
+        """The speaker a subject (or "according to" object) token stands for."""
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if lower in PERSON_PRONOUNS:
+                return self.antecedent(token, ("person",))
+            if lower in GROUP_PRONOUNS:
+                return self.antecedent(token, ("organization", "group", "place"))
+            return NOBODY
+        found = self.entity_of_np(token)
+        if found is not None:
+            return Speaker(found.name, found.id)
+        if token.lemma_.lower() in CHANNEL_NOUNS:  # "Cornyn's statement", "the Home Office letter"
+            for child in token.children:
+                if child.dep_ in ("poss", "compound"):
+                    sub = self.resolve(child)
+                    if sub.name:
+                        return sub
+        by_role = self.by_role(token)
+        if by_role is not None:
+            return Speaker(by_role.name, by_role.id)
+        return Speaker(self.np_text(token), None)
+
+    def entity_of_np(self, head: Token) -> Entity | None:
+        """The entity a noun phrase names: its head's, then an apposition's, then a compound's."""
+        entity = self.by_token[head.i]
+        if entity is not None and entity.kind != "place" or entity is not None and head.pos_ == "PROPN":
+            return entity
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self.by_token[child.i] or self.entity_of_np(child)
+                if found is not None and found.kind in ("person", "organization", "group"):
+                    return found
+        persons = [self.by_token[c.i] for c in head.children if c.dep_ in ("compound", "nmod")
+                   and self.by_token[c.i] is not None and self.by_token[c.i].kind == "person"]
+        if persons:
+            return persons[-1]
+        return entity
+
+    def by_role(self, head: Token) -> Entity | None:
+        """"The mayor said" names the person whose role is mayor, when only one is."""
+        if head.pos_ != "NOUN":
+            return None
+        lemma = head.lemma_.lower()
+        hits = [e for e in self.entities.values()
+                if e.kind == "person" and e.role and lemma in e.role.lower().split()]
+        return hits[0] if len(hits) == 1 else None
+
+    def np_text(self, head: Token) -> str | None:
+        """A readable name for an unrecognised speaker: the noun phrase without clauses or "the"."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        keep = [head]
+        stack = [c for c in head.children if c.dep_ not in _NP_DROP]
+        while stack:
+            tok = stack.pop()
+            keep.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ not in _NP_DROP)
+        keep.sort(key=lambda t: t.i)
+        while keep and keep[0].lower_ in _DETS:
+            keep.pop(0)
+        if not keep:
+            return None
+        text = self.doc[keep[0].i:keep[-1].i + 1].text.strip()
+        return text if 0 < len(text.split()) <= 10 else None
+
+    # -------------------------------------------------------------- pronouns
+    def antecedent(self, token: Token, kinds: tuple[str, ...]) -> Speaker:
+        """The nearest compatible entity named before: same sentence first, then earlier subjects."""
+        end = bisect.bisect_left(self._positions, token.i)
+        sent_start = token.sent.start
+        best_subject: Entity | None = None
+        last_sent: int | None = None
+        fallback: Entity | None = None
+        for k in range(end - 1, -1, -1):
+            i, entity = self._mentions[k]
+            if entity.kind not in kinds:
+                continue
+            if i >= sent_start:  # in the pronoun's own sentence: the nearest one
+                return Speaker(entity.name, entity.id)
+            sent = self.doc[i].sent.start
+            if last_sent is None:
+                last_sent = sent
+                fallback = entity
+            elif sent != last_sent:
+                break  # only the closest earlier sentence that names one
+            if _is_subject(self.doc[i]):
+                best_subject = entity
+            if token.i - i > 400:
+                break
+        chosen = best_subject or fallback
+        return Speaker(chosen.name, chosen.id) if chosen else NOBODY
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through participles and conjuncts that share it."""
+    seen = 0
+    while verb is not None and seen < 6:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.dep_ == "nsubjpass":  # "it is asserted by the Crown": the agent speaks
+                    for agent in verb.children:
+                        if agent.dep_ == "agent":
+                            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                            if pobj is not None:
+                                return pobj
+                return child
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
