@@ -14,11 +14,13 @@ conclude emphasise emphasize stress urge reply respond recall reiterate indicate
 contend concede testify mention promise pledge vow threaten hint underline underscore remark caution
 complain disclose forecast hope fear propose recommend demand speculate affirm boast charge joke
 reckon signal find learn feel agree counter retort quip inform assure advise remind point read
-describe describes explain tweet blog
+describe blog
 """.split())
 
 # Verbs that frame a direct quote but seldom take a that-clause ("she continued: ...").
-FRAME_VERBS = REPORT_VERBS | frozenset("continue ask shout exclaim wonder put begin conclude plead".split())
+FRAME_VERBS = REPORT_VERBS | frozenset(
+    "continue ask shout exclaim wonder put begin conclude plead call term dub brand label characterize "
+    "characterise".split())
 
 # Nouns that carry reported content in a that-clause ("voiced concerns that ...").
 REPORT_NOUNS = frozenset("""

@@ -32,6 +32,27 @@ _TRIM = " \t\n,;:"
 _MAX_WORDS_PARTIAL = 25
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: a paragraph as far as quote marks are concerned."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _direction(text: str, i: int, base: int, end: int) -> str | None:
+    """"open" or "close" when the characters around a mark say so, else None."""
+    left = text[i - 1] if i > base else " "
+    right = text[i + 1] if i + 1 < end else " "
+    if left in _LEFT_OPEN and right not in _RIGHT_CLOSE:
+        return "open"
+    if right in _RIGHT_CLOSE and left not in _LEFT_OPEN:
+        return "close"
+    return None
+
+
 @dataclass
 class Marked:
     start: int  # content start (after the opening mark)
@@ -40,49 +61,50 @@ class Marked:
 
 
 def find_quote_marks(text: str) -> list[Marked]:
-    """Spans between matching quote marks, paragraph-bounded, robust to unpaired marks."""
+    """Spans between matching quote marks, paragraph-bounded, robust to unpaired marks.
+
+    A quote left open at a paragraph's end continues into the next paragraph when that one
+    reopens it (the convention for long quotes) or closes it before opening another; otherwise it
+    ends with its paragraph if it opened like a quote (after ":" or "," or at the paragraph's
+    start), and is dropped if not. So an odd mark costs one quote at most.
+    """
     spans: list[Marked] = []
+    lines = _paragraphs(text)
     open_at: int | None = None
-    pos = 0
-    paragraphs = text.split("\n")
-    for n, para in enumerate(paragraphs):
-        base = pos
-        pos += len(para) + 1
-        continuing = open_at is not None
-        if continuing:  # the previous paragraph left a quote open: does this one reopen it?
-            lead = para.lstrip()
-            if lead[:1] in ('"', *_OPENERS):
-                skip = base + len(para) - len(lead) + 1
+    dangling: int | None = None  # an open quote carried over from the previous paragraph
+    for n, (base, end) in enumerate(lines):
+        marks = [m.start() for m in _MARKS.finditer(text, base, end)]
+        if dangling is not None:
+            first = marks[0] if marks else None
+            if first is not None and text[base:first].strip() == "" and _direction(text, first, base, end) != "close":
+                open_at, marks = dangling, marks[1:]  # reopened: the same quote goes on
+            elif first is not None and _direction(text, first, base, end) == "close":
+                spans.append(Marked(dangling, first))  # closed without reopening
+                marks = marks[1:]
             else:
-                open_at = None  # unterminated: drop it rather than guess where it ended
-                skip = -1
-        else:
-            skip = -1
-        for m in _MARKS.finditer(para):
-            i = base + m.start()
-            if i + 1 == skip:
-                continue
-            ch = m.group()
-            left = text[i - 1] if i > base else " "
-            right = text[i + 1] if i + 1 < base + len(para) else " "
-            context = ("open" if left in _LEFT_OPEN and right not in _RIGHT_CLOSE else
-                       "close" if right in _RIGHT_CLOSE and left not in _LEFT_OPEN else None)
-            glyph = "open" if ch in _OPENERS else "close" if ch in _CLOSERS else None
+                spans.append(Marked(dangling, lines[n - 1][1]))  # ended with its paragraph
+            dangling = None
+        for i in marks:
+            direction = _direction(text, i, base, end)
+            glyph = "open" if text[i] in _OPENERS else "close" if text[i] in _CLOSERS else None
             if open_at is None:
-                if glyph == "close" and context != "open":
+                if glyph == "close" and direction != "open":
                     continue  # a stray closing mark
                 open_at = i + 1
             else:
-                if glyph == "open" and context != "close":
+                if glyph == "open" and direction != "close":
                     open_at = i + 1  # the earlier opening was never closed: restart here
                     continue
                 if i > open_at:
                     spans.append(Marked(open_at, i))
                 open_at = None
-        if open_at is not None and n + 1 < len(paragraphs):
-            nxt = paragraphs[n + 1].lstrip()
-            if nxt[:1] not in ('"', *_OPENERS):
-                open_at = None
+        if open_at is not None:
+            opener = text[:open_at - 1].rstrip(" \t")[-1:]
+            if opener in ("", "\n", ":", ",") or open_at - 1 == base or open_at < base:
+                dangling = open_at
+            open_at = None
+    if dangling is not None and lines:
+        spans.append(Marked(dangling, lines[-1][1]))
     for m in _SINGLE.finditer(text):
         s, e = m.span(1)
         if not any(q.start <= s < q.end or s <= q.start < e for q in spans):
@@ -198,10 +220,15 @@ def _attribute(doc: Doc, span: Span, inside: list[int], resolver: SpeakerResolve
                 break
             if t.lemma_.lower() in FRAME_VERBS and t.pos_ in ("VERB", "AUX"):
                 return _from_verb(t, resolver)
-    before = doc.char_span(para_start, max(para_start, q.start - 1), alignment_mode="contract")
+    lead_start = para_start
+    if not text[para_start:q.start - 1].strip():  # a quote opening its paragraph: 'X said:' before
+        prev_end = text[:para_start].rstrip()
+        if prev_end.endswith(":"):
+            lead_start = prev_end.rfind("\n") + 1
+    before = doc.char_span(lead_start, max(lead_start, q.start - 1), alignment_mode="contract")
     if before is not None and len(before):
         window = [t for t in before[-14:] if inside[t.i] == -1]
-        tail = text[para_start:q.start - 1].rstrip()
+        tail = text[lead_start:q.start - 1].rstrip()
         if tail.endswith((":", ",")):
             for t in reversed(window):
                 if t.lemma_.lower() in FRAME_VERBS and t.pos_ in ("VERB", "AUX"):

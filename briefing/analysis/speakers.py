@@ -167,7 +167,7 @@ def subject_of(verb: Token) -> Token | None:
                             if pobj is not None:
                                 return pobj
                 return child
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep") and verb.head is not verb:
             verb = verb.head
             seen += 1
             continue
