@@ -233,7 +233,7 @@ def _attribute(doc: Doc, span: Span, inside: list[int], resolver: SpeakerResolve
             for t in reversed(window):
                 if t.lemma_.lower() in FRAME_VERBS and t.pos_ in ("VERB", "AUX"):
                     return _from_verb(t, resolver)
-                if t.lemma_.lower() == "according":
+                if t.lower_ == "according":
                     return _from_according(t, resolver)
                 if t.lower_ == "words":  # "in the words of X,"
                     of = next((c for c in t.children if c.lower_ == "of"), None)
@@ -250,7 +250,7 @@ def _cue_at(node: Token, resolver: SpeakerResolver) -> tuple[str | None, Speaker
         return _from_verb(node, resolver)
     if lemma in REPORT_NOUNS and node.pos_ == "NOUN":
         return _from_noun(node, resolver)
-    if lemma == "according":
+    if node.lower_ == "according":
         return _from_according(node, resolver)
     for child in node.children:
         if child.lower_ == "according" and child.dep_ == "prep":
@@ -323,7 +323,7 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
                 continue
             content = _clause_span(comp, tok)
             cue, speaker = _from_noun(tok, resolver)
-        elif lemma == "according" and tok.dep_ == "prep":
+        elif tok.lower_ == "according" and tok.dep_ == "prep":
             head = tok.head
             if head is tok:
                 continue
@@ -350,7 +350,7 @@ def _clause_span(head: Token, cue: Token, exclude: Token | None = None) -> tuple
         toks = [t for t in toks if t.i > cue.i]
     elif exclude is None:
         toks = [t for t in toks if t.i < cue.i]
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark" and toks[0].lower_ == "that"):
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ("”", '"'):
         toks.pop()

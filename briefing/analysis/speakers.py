@@ -21,6 +21,13 @@ _NP_DROP = frozenset("relcl acl prep punct cc conj advcl appos ccomp".split())
 _DETS = frozenset("the a an this that these those".split())
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+                 "queen": "f", "lady": "f", "dame": "f", "spokeswoman": "f", "spokesman": "m",
+                 "chairwoman": "f", "chairman": "m", "actress": "f", "businesswoman": "f"}
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str | None
@@ -52,6 +59,30 @@ class SpeakerResolver:
                     self._mentions.append((span.root.i, entity))
         self._mentions.sort(key=lambda pair: pair[0])
         self._positions = [i for i, _ in self._mentions]
+        self.gender = self._genders(quoted)
+
+    def _genders(self, quoted: list[tuple[int, int]]) -> dict[str, str]:
+        """"m" or "f" for persons an unambiguous pronoun refers back to, or a title marks."""
+        votes: dict[str, list[int]] = {}
+        for i, entity in self._mentions:
+            if entity.kind == "person" and i > 0:
+                mark = next((_TITLE_GENDER[t.lower_.rstrip(".")] for t in self.doc[max(0, i - 3):i]
+                             if t.lower_.rstrip(".") in _TITLE_GENDER), None)
+                if mark:
+                    votes.setdefault(entity.id, [0, 0])[mark == "f"] += 1
+        for tok in self.doc:
+            sex = _PRONOUN_GENDER.get(tok.lower_)
+            if sex is None or any(s <= tok.idx < e for s, e in quoted):
+                continue
+            end = bisect.bisect_left(self._positions, tok.i)
+            sent = tok.sent.start
+            near = {e.id for i, e in self._mentions[max(0, end - 6):end] if e.kind == "person" and i >= sent}
+            if not near:
+                prev = self.doc[sent - 1].sent.start if sent > 0 else sent
+                near = {e.id for i, e in self._mentions[max(0, end - 6):end] if e.kind == "person" and i >= prev}
+            if len(near) == 1:
+                votes.setdefault(near.pop(), [0, 0])[sex == "f"] += 1
+        return {eid: ("m" if m > f else "f") for eid, (m, f) in votes.items() if m != f}
 
     # -------------------------------------------------------------- entities of a noun phrase
     def resolve(self, token: Token) -> Speaker:
@@ -60,8 +91,10 @@ class SpeakerResolver:
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if lower in PERSON_PRONOUNS:
                 return self.antecedent(token, ("person",))
-            if lower in GROUP_PRONOUNS:
+            if lower in ("it", "its"):
                 return self.antecedent(token, ("organization", "group", "place"))
+            if lower in GROUP_PRONOUNS:
+                return self.antecedent(token, ("organization", "group"))
             return NOBODY
         found = self.entity_of_np(token)
         if found is not None:
@@ -87,10 +120,19 @@ class SpeakerResolver:
                 found = self.by_token[child.i] or self.entity_of_np(child)
                 if found is not None and found.kind in ("person", "organization", "group"):
                     return found
+        for child in head.children:  # "American academic and professor Marc Lamont Hill"
+            if child.dep_ == "conj" and head.pos_ == "NOUN":
+                found = self.by_token[child.i] or self.entity_of_np(child)
+                if found is not None and found.kind == "person":
+                    return found
         persons = [self.by_token[c.i] for c in head.children if c.dep_ in ("compound", "nmod")
                    and self.by_token[c.i] is not None and self.by_token[c.i].kind == "person"]
         if persons:
             return persons[-1]
+        if entity is None and head.pos_ == "NOUN":  # "Executive director of the ... Council Alia Salem"
+            last = self.by_token[head.right_edge.i]
+            if last is not None and last.kind == "person":
+                return last
         return entity
 
     def by_role(self, head: Token) -> Entity | None:
@@ -128,9 +170,10 @@ class SpeakerResolver:
         best_subject: Entity | None = None
         last_sent: int | None = None
         fallback: Entity | None = None
+        sex = _PRONOUN_GENDER.get(token.lower_)
         for k in range(end - 1, -1, -1):
             i, entity = self._mentions[k]
-            if entity.kind not in kinds:
+            if entity.kind not in kinds or sex and self.gender.get(entity.id, sex) != sex:
                 continue
             if i >= sent_start:  # in the pronoun's own sentence: the nearest one
                 return Speaker(entity.name, entity.id)
