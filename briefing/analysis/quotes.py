@@ -311,10 +311,13 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
         if lemma in REPORT_VERBS and tok.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
-            if comp is None:
+            comp = _complement(tok)
+            if comp is not None:
+                content = _clause_span(comp, tok)
+            elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+                content = _clause_span(tok.head, tok, exclude=tok)  # "As Heald told the Post, ..."
+            else:
                 continue
-            content = _clause_span(comp, tok)
             cue, speaker = _from_verb(tok, resolver)
         elif lemma in REPORT_NOUNS and tok.pos_ == "NOUN":
             comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
@@ -338,6 +341,19 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             speaker = NOBODY
         out.append(Quote(start, end, text[start:end], "indirect", speaker.name, speaker.entity, cue))
     return _dedupe(out)
+
+
+def _complement(verb: Token) -> Token | None:
+    """The clause a reporting verb reports: a that-clause first, then one after the verb."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    for c in verb.children:  # "observed that the date ... coincided": a misparsed that-clause
+        if c.dep_ == "dobj" and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that":
+            comps.append(c)
+    if not comps:
+        return None
+    marked = [c for c in comps if c.left_edge.lower_ == "that"]
+    after = [c for c in comps if c.i > verb.i]
+    return (marked or after or comps)[0]
 
 
 def _clause_span(head: Token, cue: Token, exclude: Token | None = None) -> tuple[int, int] | None:

@@ -88,7 +88,7 @@ class SpeakerResolver:
     def resolve(self, token: Token) -> Speaker:
         """The speaker a subject (or "according to" object) token stands for."""
         lower = token.lower_
-        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+        if (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")) and not (token.text.isupper() and len(token.text) > 1):
             if lower in PERSON_PRONOUNS:
                 return self.antecedent(token, ("person",))
             if lower in ("it", "its"):
@@ -129,7 +129,7 @@ class SpeakerResolver:
                    and self.by_token[c.i] is not None and self.by_token[c.i].kind == "person"]
         if persons:
             return persons[-1]
-        if entity is None and head.pos_ == "NOUN":  # "Executive director of the ... Council Alia Salem"
+        if entity is None:  # "Executive director of the ... Council Alia Salem"
             last = self.by_token[head.right_edge.i]
             if last is not None and last.kind == "person":
                 return last
