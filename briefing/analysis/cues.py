@@ -40,11 +40,11 @@ GROUP_PRONOUNS = frozenset("it its they them their".split())
 
 # Engagement triggers: verbs (lemma) and nouns (lemma).
 ENGAGE_VERBS = frozenset("""
-meet visit address attend travel tour host hold testify vote negotiate fly head arrive
+meet visit address attend travel tour host hold testify vote fly head arrive lunch dine
 """.split())
 ENGAGE_NOUNS = frozenset("""
 meeting visit talk talks summit conference address trip tour hearing vote session negotiation
-negotiations forum visit summit congress convention rally ceremony funeral
+negotiations forum congress convention rally ceremony funeral lunch dinner breakfast
 """.split())
 # Verbs that turn an engagement noun into an engagement ("attend a conference", "hold talks").
 ENGAGE_LIGHT_VERBS = frozenset("attend hold host have join chair convene open lead make pay go begin start".split())
@@ -52,4 +52,5 @@ ENGAGE_LIGHT_VERBS = frozenset("attend hold host have join chair convene open le
 MEET_VERBS = frozenset("meet visit host".split())
 
 FUTURE_CUES = frozenset("will shall 'll wo".split())
-FUTURE_VERBS = frozenset("plan expect schedule set intend aim prepare hope due go".split())
+FUTURE_VERBS = frozenset("plan expect schedule set intend aim prepare hope due go wish want".split())
+FUTURE_ADJECTIVES = frozenset("upcoming forthcoming next planned scheduled proposed".split())

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.analysis.cues import (ENGAGE_LIGHT_VERBS, ENGAGE_NOUNS, ENGAGE_VERBS, FUTURE_CUES,
-                                    FUTURE_VERBS, MEET_VERBS)
+from briefing.analysis.cues import (ENGAGE_LIGHT_VERBS, ENGAGE_NOUNS, ENGAGE_VERBS, FUTURE_ADJECTIVES,
+                                    FUTURE_CUES, FUTURE_VERBS, MEET_VERBS)
 from briefing.analysis.speakers import SpeakerResolver, subject_of
 from briefing.model import Article, DateRef, Engagement, Entity
 
@@ -43,12 +43,16 @@ def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
         found = _engagement(doc, verb, noun, resolver, dates, anchor)
         if found is not None:
             out.append(found)
+            # a purpose clause ("travelled to Florida to meet X") is the same engagement
+            seen.update(t.i for t in _scope(verb) if t.lemma_.lower() in ENGAGE_VERBS | ENGAGE_NOUNS)
     return out
 
 
 def _trigger(tok: Token) -> tuple[Token, Token | None] | None:
     """(verb, engagement noun or None) when a token starts an engagement."""
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
     if tok.pos_ == "VERB" and lemma in ENGAGE_VERBS:
         noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ENGAGE_NOUNS), None)
         if lemma in ("hold", "have") and noun is None:
@@ -69,6 +73,8 @@ def _trigger(tok: Token) -> tuple[Token, Token | None] | None:
             return None  # the verb is the trigger
         if any(c.dep_ == "poss" for c in tok.children):
             return tok, tok  # "his visit to Ottawa"
+        if any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS | _PARTY_PREPS for c in tok.children):
+            return tok, tok  # "at the upcoming summit in Chile", "a news conference with Martin"
     return None
 
 
@@ -79,7 +85,8 @@ def _scope(head: Token) -> list[Token]:
         tok = stack.pop()
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in _SCOPE_CUT or
-                     (c.dep_ in ("conj", "cc") and tok.pos_ in ("PROPN", "NOUN")))
+                     (c.dep_ in ("conj", "cc") and tok.pos_ in ("PROPN", "NOUN")) or
+                     (c.dep_ == "advcl" and c.lemma_.lower() in ENGAGE_VERBS))  # "travelled to X to meet Y"
     out.sort(key=lambda t: t.i)
     return out
 
@@ -93,15 +100,23 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
         if entity_id and entity_id not in who:
             who.append(entity_id)
 
-    if noun is verb:  # a possessed engagement noun: the owner goes
-        owner = next(c for c in verb.children if c.dep_ == "poss")
+    owner = next((c for c in verb.children if c.dep_ == "poss"), None) if noun is verb else None
+    if owner is not None:  # a possessed engagement noun: the owner goes
         add(resolver.resolve(owner).entity)
+    elif noun is verb:  # the subject of the clause the noun sits in
+        governor = verb.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+            governor = governor.head
+        subject = subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            for part in _with_conjuncts(subject):
+                add(_who(resolver, part))
     else:
         subject = subject_of(verb)
         if subject is not None:
             for part in _with_conjuncts(subject):
                 add(_who(resolver, part))
-    where = None
+    places: list[tuple[int, str]] = []  # (distance from the trigger in the tree, entity id)
     for tok in scope:
         entity = resolver.by_token[tok.i]
         if entity is None:
@@ -109,9 +124,9 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
         head = _np_head(tok)
         if entity.kind == "place":
             prep = head.head if head.dep_ == "pobj" else None
-            if where is None and ((prep is not None and prep.lower_ in _PLACE_PREPS) or
-                                  (head.dep_ == "dobj" and verb.lemma_.lower() in MEET_VERBS | {"tour"})):
-                where = entity.id
+            if (prep is not None and prep.lower_ in _PLACE_PREPS) or \
+                    (head.dep_ == "dobj" and verb.lemma_.lower() in MEET_VERBS | {"tour"}):
+                places.append((_distance(head, verb), entity.id))
             continue
         if entity.kind in ("person", "organization", "group"):
             party = head.dep_ in ("dobj", "appos") and head.head is verb or \
@@ -119,13 +134,16 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
             if party or head.dep_ == "appos" and _np_head(head.head).dep_ == "pobj" \
                     and _np_head(head.head).head.lower_ in _PARTY_PREPS:
                 add(entity.id)
+    where = min(places)[1] if places else None
     if not who:
         return None
+    if noun is verb and owner is None and where is None and len(who) < 2:
+        return None  # a bare mention of talks or a summit, nobody's and nowhere
     lemma = verb.lemma_.lower()
     if lemma in _MOVE_VERBS and where is None:
         return None
     span_start, span_end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
-    date = next((d for d in dates if span_start <= d.start < span_end), None)
+    date = _date_of(doc, verb, [d for d in dates if span_start <= d.start < span_end])
     if where is None and date is None and not (lemma in MEET_VERBS and len(who) > 1):
         return None
     sent = verb.sent
@@ -134,6 +152,24 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
         where=where, when_text=date.text if date else None, date=date.value if date else None,
         status=_status(verb, date, anchor),
     )
+
+
+def _date_of(doc: Doc, verb: Token, dates: list[DateRef]) -> DateRef | None:
+    """The date that modifies the trigger itself ("met this week"), else the first in its words."""
+    ranked = []
+    for n, d in enumerate(dates):
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None:
+            ranked.append((_distance(span.root, verb), n, d))
+    return min(ranked)[2] if ranked else None
+
+
+def _distance(tok: Token, ancestor: Token) -> int:
+    """Arcs from a token up to an ancestor (large when it is not one)."""
+    hops = 0
+    while tok is not ancestor and tok.head is not tok and hops < 12:
+        tok, hops = tok.head, hops + 1
+    return hops if tok is ancestor else 99
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -179,6 +215,8 @@ def _status(verb: Token, date: DateRef | None, anchor: str | None) -> str:
 
 
 def _future(verb: Token) -> bool:
+    if verb.pos_ == "NOUN" and any(c.lower_ in FUTURE_ADJECTIVES for c in verb.children):
+        return True  # "the upcoming summit"
     node, hops = verb, 0
     while node is not None and hops < 4:
         for child in node.children:
