@@ -28,7 +28,7 @@ _WHAT_WORDS = 12
 
 def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
                         article: Article | None = None) -> list[Engagement]:
-    resolver = SpeakerResolver(doc, entities)
+    resolver: SpeakerResolver | None = None  # built on the first trigger: most articles have none
     anchor = article.date if article is not None else None
     out: list[Engagement] = []
     seen: set[int] = set()
@@ -36,6 +36,8 @@ def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
         trigger = _trigger(tok)
         if trigger is None or tok.i in seen:
             continue
+        if resolver is None:
+            resolver = SpeakerResolver(doc, entities)
         verb, noun = trigger
         seen.add(tok.i)
         if noun is not None:

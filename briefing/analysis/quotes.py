@@ -260,7 +260,22 @@ def _cue_at(node: Token, resolver: SpeakerResolver) -> tuple[str | None, Speaker
 
 def _from_verb(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
     subject = subject_of(verb)
-    return verb.text, (resolver.resolve(subject) if subject is not None else NOBODY)
+    if subject is not None:
+        return verb.text, resolver.resolve(subject)
+    return verb.text, _left_entity(verb, resolver)
+
+
+def _left_entity(verb: Token, resolver: SpeakerResolver) -> Speaker:
+    """A misparsed subject ("Tom Molomby, SC, said"): the person or organisation just before the verb."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.i - 14, verb.sent.start - 1, -1), -1):
+        tok = doc[i]
+        if "\n" in tok.text or tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":", '"', "”", "“"):
+            break
+        entity = resolver.by_token[i]
+        if entity is not None and entity.kind in ("person", "organization"):
+            return Speaker(entity.name, entity.id)
+    return NOBODY
 
 
 def _from_noun(noun: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
