@@ -97,6 +97,8 @@ class SpeakerResolver:
                 return self.antecedent(token, ("organization", "group"))
             return NOBODY
         found = self.entity_of_np(token)
+        if found is not None and found.kind != "person" and " " not in found.name:
+            found = self.person_named(found.name) or found  # "said Bolden" typed as a place
         if found is not None:
             return Speaker(found.name, found.id)
         if token.lemma_.lower() in CHANNEL_NOUNS:  # "Cornyn's statement", "the Home Office letter"
@@ -135,6 +137,12 @@ class SpeakerResolver:
                 return last
         return entity
 
+    def person_named(self, surname: str) -> Entity | None:
+        """The one person whose full name ends with this word, if exactly one does."""
+        hits = [e for e in self.entities.values() if e.kind == "person" and " " in e.name
+                and e.name.rsplit(" ", 1)[1] == surname]
+        return hits[0] if len(hits) == 1 else None
+
     def by_role(self, head: Token) -> Entity | None:
         """"The mayor said" names the person whose role is mayor, when only one is."""
         if head.pos_ != "NOUN":
@@ -163,14 +171,26 @@ class SpeakerResolver:
         return text if 0 < len(text.split()) <= 10 else None
 
     # -------------------------------------------------------------- pronouns
-    def antecedent(self, token: Token, kinds: tuple[str, ...]) -> Speaker:
-        """The nearest compatible entity named before: same sentence first, then earlier subjects."""
+    def antecedent(self, token: Token, kinds: tuple[str, ...], depth: int = 0) -> Speaker:
+        """The nearest compatible entity named before: same sentence first, then earlier subjects.
+
+        A closer pronoun of the same gender in the same sentence ("pleaded with him ..., but he
+        replied") is followed to its own antecedent instead.
+        """
         end = bisect.bisect_left(self._positions, token.i)
         sent_start = token.sent.start
+        sex = _PRONOUN_GENDER.get(token.lower_)
+        if sex and depth < 3:
+            for j in range(token.i - 1, sent_start - 1, -1):
+                if _PRONOUN_GENDER.get(self.doc[j].lower_) != sex:
+                    continue
+                between = self._mentions[bisect.bisect_left(self._positions, j):end]
+                if not any(e.kind == "person" and self.gender.get(e.id) == sex for _, e in between):
+                    return self.antecedent(self.doc[j], kinds, depth + 1)
+                break
         best_subject: Entity | None = None
         last_sent: int | None = None
         fallback: Entity | None = None
-        sex = _PRONOUN_GENDER.get(token.lower_)
         for k in range(end - 1, -1, -1):
             i, entity = self._mentions[k]
             if entity.kind not in kinds or sex and self.gender.get(entity.id, sex) != sex:
