@@ -118,7 +118,7 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
         if subject is not None:
             for part in _with_conjuncts(subject):
                 add(_who(resolver, part))
-    places: list[tuple[int, str]] = []  # (distance from the trigger in the tree, entity id)
+    places: list[tuple[int, int, str]] = []  # (not "in"/"at", distance from the trigger, entity id)
     for tok in scope:
         entity = resolver.by_token[tok.i]
         if entity is None:
@@ -128,7 +128,8 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
             prep = head.head if head.dep_ == "pobj" else None
             if (prep is not None and prep.lower_ in _PLACE_PREPS) or \
                     (head.dep_ == "dobj" and verb.lemma_.lower() in MEET_VERBS | {"tour"}):
-                places.append((_distance(head, verb), entity.id))
+                venue = 0 if prep is not None and prep.lower_ in ("in", "at") else 1
+                places.append((venue, _distance(head, verb), entity.id))
             continue
         if entity.kind in ("person", "organization", "group"):
             party = head.dep_ in ("dobj", "appos") and head.head is verb or \
@@ -136,7 +137,7 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
             if party or head.dep_ == "appos" and _np_head(head.head).dep_ == "pobj" \
                     and _np_head(head.head).head.lower_ in _PARTY_PREPS:
                 add(entity.id)
-    where = min(places)[1] if places else None
+    where = min(places)[2] if places else None
     if not who:
         return None
     if noun is verb and owner is None and where is None and len(who) < 2:
