@@ -218,21 +218,23 @@ def _is_subject(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through participles and conjuncts that share it."""
-    seen = 0
-    while verb is not None and seen < 6:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.dep_ == "nsubjpass":  # "it is asserted by the Crown": the agent speaks
-                    for agent in verb.children:
-                        if agent.dep_ == "agent":
-                            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                            if pobj is not None:
-                                return pobj
-                return child
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep") and verb.head is not verb:
-            verb = verb.head
-            seen += 1
-            continue
-        return None
+    """The subject of a verb, climbing through participles and conjuncts that share it.
+
+    Of a subject split into several (a misparse of "Facebook co-founder Mark Zuckerberg tweeted"),
+    the part nearest the verb names it; of a passive, the agent ("asserted by the Crown").
+    """
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            subject = max(subjects, key=lambda c: c.i)
+            if subject.dep_ == "nsubjpass":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return pobj
+            return subject
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep") or verb.head is verb:
+            return None
+        verb = verb.head
     return None
