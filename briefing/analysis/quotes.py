@@ -373,7 +373,13 @@ def _complement(verb: Token) -> Token | None:
 
 def _clause_span(head: Token, cue: Token, exclude: Token | None = None) -> tuple[int, int] | None:
     """Characters of a clause's subtree, without the cue, a leading "that" or edge punctuation."""
-    toks = [t for t in head.subtree if t is not cue and (exclude is None or not t in exclude.subtree)]
+    text = cue.doc.text
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    para_end = text.find("\n", cue.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    # the clause as far as it lies in the cue's paragraph (a parse may run across a blank line)
+    toks = [t for t in head.subtree if t is not cue and para_start <= t.idx < para_end
+            and (exclude is None or t not in exclude.subtree)]
     if not toks:
         return None
     # keep the contiguous run on the clause's side of the cue
