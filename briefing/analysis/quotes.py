@@ -328,9 +328,9 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
                 continue
             comp = _complement(tok)
             if comp is not None:
-                content = _clause_span(comp, tok)
+                content = _clause_span(comp, tok, text)
             elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-                content = _clause_span(tok.head, tok, exclude=tok)  # "As Heald told the Post, ..."
+                content = _clause_span(tok.head, tok, text, exclude=tok)  # "As Heald told the Post, ..."
             else:
                 continue
             cue, speaker = _from_verb(tok, resolver)
@@ -339,13 +339,13 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
             if comp is None:
                 continue
-            content = _clause_span(comp, tok)
+            content = _clause_span(comp, tok, text)
             cue, speaker = _from_noun(tok, resolver)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             head = tok.head
             if head is tok:
                 continue
-            content = _clause_span(head, tok, exclude=tok)
+            content = _clause_span(head, tok, text, exclude=tok)
             cue, speaker = _from_according(tok, resolver)
         if content is None:
             continue
@@ -371,9 +371,8 @@ def _complement(verb: Token) -> Token | None:
     return (marked or after or comps)[0]
 
 
-def _clause_span(head: Token, cue: Token, exclude: Token | None = None) -> tuple[int, int] | None:
-    """Characters of a clause's subtree, without the cue, a leading "that" or edge punctuation."""
-    text = cue.doc.text
+def _clause_span(head: Token, cue: Token, text: str, exclude: Token | None = None) -> tuple[int, int] | None:
+    """Characters of a clause's subtree, without the cue or edge punctuation."""
     para_start = text.rfind("\n", 0, cue.idx) + 1
     para_end = text.find("\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end

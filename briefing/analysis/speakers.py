@@ -43,6 +43,9 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] = ()) -> None:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
+        self.sent_start: list[int] = [0] * len(doc)  # token -> first token of its sentence
+        for sent in doc.sents:
+            self.sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
         self.by_token: list[Entity | None] = [None] * len(doc)
         # (token index, entity) for every mention outside quotes, in text order: the antecedents.
         self._mentions: list[tuple[int, Entity]] = []
@@ -75,10 +78,10 @@ class SpeakerResolver:
             if sex is None or any(s <= tok.idx < e for s, e in quoted):
                 continue
             end = bisect.bisect_left(self._positions, tok.i)
-            sent = tok.sent.start
+            sent = self.sent_start[tok.i]
             near = {e.id for i, e in self._mentions[max(0, end - 6):end] if e.kind == "person" and i >= sent}
             if not near:
-                prev = self.doc[sent - 1].sent.start if sent > 0 else sent
+                prev = self.sent_start[sent - 1] if sent > 0 else sent
                 near = {e.id for i, e in self._mentions[max(0, end - 6):end] if e.kind == "person" and i >= prev}
             if len(near) == 1:
                 votes.setdefault(near.pop(), [0, 0])[sex == "f"] += 1
@@ -178,7 +181,7 @@ class SpeakerResolver:
         replied") is followed to its own antecedent instead.
         """
         end = bisect.bisect_left(self._positions, token.i)
-        sent_start = token.sent.start
+        sent_start = self.sent_start[token.i]
         sex = _PRONOUN_GENDER.get(token.lower_)
         if sex and depth < 3:
             for j in range(token.i - 1, sent_start - 1, -1):
@@ -197,7 +200,7 @@ class SpeakerResolver:
                 continue
             if i >= sent_start:  # in the pronoun's own sentence: the nearest one
                 return Speaker(entity.name, entity.id)
-            sent = self.doc[i].sent.start
+            sent = self.sent_start[i]
             if last_sent is None:
                 last_sent = sent
                 fallback = entity
