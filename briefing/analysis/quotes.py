@@ -153,6 +153,9 @@ def _kind(text: str, q: Marked, span: Span) -> str | None:
     clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i >= span.start and t.head.i < span.end
                  for t in span)
     starts_free = before in ("", "\n", ".", "!", "?", ":", ",", "—", "–", "-", ";")
+    if not starts_free and span.start > 1:  # 'he replied "I am not able to do that"'
+        prev = span.doc[span.start - 2] if span.doc[span.start - 1].is_punct else span.doc[span.start - 1]
+        starts_free = prev.lemma_.lower() in FRAME_VERBS and prev.pos_ in ("VERB", "AUX")
     ends_free = text[q.end - 1:q.end] in ".,!?…" or text[q.end + 1:q.end + 2] in (",", "")
     if q.double and starts_free and (clause or len(words) >= 6) and (ends_free or len(words) >= 6):
         return "direct"

@@ -180,6 +180,7 @@ def test_quote_closed_in_the_next_paragraph_and_a_quote_left_open(nlp):
 def test_he_skips_a_person_the_text_calls_she(nlp):
     q = one(quotes_of(nlp, HOMEOPATHIC), "I am not able to do that")
     assert q.speaker and "Thomas" in q.speaker
+    assert (q.kind, q.cue) == ("direct", "replied")  # a quote right after its verb is direct
 
 
 def test_it_resolves_to_an_organisation(nlp):
