@@ -63,10 +63,11 @@ def _utf16_without_bom(head: bytes) -> str | None:
     for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
         if zeros.count(0) / len(zeros) > 0.9:
             try:
-                head[: len(head) // 2 * 2].decode(codec)
+                text = head[: len(head) // 2 * 2].decode(codec)
             except UnicodeDecodeError:
                 return None
-            return codec
+            controls = sum(1 for c in text if c < " " and c not in "\t\n\r\x0c")
+            return codec if controls <= len(text) // 50 else None
     return None
 
 
@@ -82,15 +83,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"broken {encoding.upper()} text: {exc.reason} at byte {exc.start}") from exc
+    kind = binary_kind(data)
+    if kind:
+        raise SourceError(f"binary file ({kind}), not text")
     utf16 = _utf16_without_bom(data[:8192]) if b"\x00" in data[:8192] else None
     if utf16:
         try:
             return data.decode(utf16)
-        except UnicodeDecodeError:
-            pass
-    kind = binary_kind(data)
-    if kind:
-        raise SourceError(f"binary file ({kind}), not text")
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"broken UTF-16 text: {exc.reason} at byte {exc.start}") from exc
     if declared:
         try:
             return data.decode(declared)
