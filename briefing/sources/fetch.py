@@ -68,7 +68,10 @@ def _reason(reason: object) -> str:
 def too_large(size: int, limit: int, exact: bool = True) -> str:
     """The refusal for an input over `max_article_bytes`."""
     if exact:
-        return f"too large: {_size(size)}, the limit is {_size(limit)} (setting max_article_bytes)"
+        shown, cap = _size(size), _size(limit)
+        if shown == cap:  # just over: rounding would make them look equal
+            shown, cap = f"{size:,} bytes", f"{limit:,} bytes"
+        return f"too large: {shown}, the limit is {cap} (setting max_article_bytes)"
     return f"too large: more than the limit of {_size(limit)} (setting max_article_bytes)"
 
 
