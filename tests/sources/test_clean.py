@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.sources import Failure, read_bytes
 from briefing.sources.clean import clean_line, clean_text
@@ -115,3 +117,18 @@ def test_binary_files_are_refused_with_their_kind(data: bytes, kind: str):
 def test_empty_files_are_refused(data: bytes, reason: str):
     failure = one(data)
     assert isinstance(failure, Failure) and failure.reason == reason
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=("Cs",)), max_size=200))
+def test_cleaned_text_holds_no_controls_and_cleaning_twice_changes_nothing(text: str):
+    cleaned = clean_text(text)
+    assert not any(c < " " and c not in "\n\t" or "\x7f" <= c <= "\x9f" for c in cleaned)
+    assert clean_text(cleaned) == cleaned
+
+
+@given(st.lists(st.sampled_from(["Talks ", "résumé ", "“quoted” ", "\x1b[31m", "\x1b]0;title\x07", "\x1b[0m",
+                                  "\r\n", "\t", "\x07", "\x9b1m", "Zürich ", "\x1b]52;c;AAAA\x07"]), max_size=30))
+def test_escape_sequences_never_leave_fragments(parts: list[str]):
+    cleaned = clean_text("".join(parts))
+    expected = "".join(p for p in parts if p[0] not in "\x1b\x07\x9b").replace("\r\n", "\n")
+    assert cleaned == expected

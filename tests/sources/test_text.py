@@ -123,3 +123,12 @@ def test_a_line_that_looks_like_a_header_but_is_prose_is_not_taken_as_one():
     article = parse_text(text)
     assert article.title == "Washington: officials said on Monday"
     assert article.body == "that the talks would go on."
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2024-10-29", "2024-10-29"), ("29 October 2024", "2024-10-29"), ("October 29, 2024", "2024-10-29"),
+    ("Tue, 29 Oct 2024 10:00:00 GMT", "2024-10-29"), ("Tuesday, 29 October 2024", "2024-10-29"),
+    ("Oct. 29, 2024", "2024-10-29"), ("2024-02-30", None), ("soon", None),
+])
+def test_header_dates_in_the_forms_people_write(value: str, iso: str | None):
+    assert parse_text(f"Title: T\nDate: {value}\n\nBody text.").date == iso
