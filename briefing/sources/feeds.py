@@ -1,8 +1,8 @@
 """RSS and Atom feeds: one entry is one article.
 
 The linked page is fetched when a fetcher is given and it answers with an article; otherwise
-the entry's own content or summary (HTML stripped) is the body, so an offline feed still
-yields its articles. Pages are fetched a few at a time, and articles come out in feed order.
+(or when the page holds less text than the entry, as behind a paywall) the entry's own content
+or summary, HTML stripped, is the body, so an offline feed still yields its articles. Pages are fetched a few at a time, and articles come out in feed order.
 """
 
 from __future__ import annotations
@@ -66,11 +66,17 @@ def parse_feed(text: str, path: str, fetch_page: PageFetcher | None = None,
         pages = pool.map(lambda link: fetch_page(link) if (fetch_page and link) else None, links)
         for number, (entry, link, page) in enumerate(zip(entries, links, pages), 1):
             try:
-                article = _page_article(page, entry, feed_title) if page else _entry_article(
-                    entry, feed_title, link or f"{path}#{entry.get('id') or number}", fetched=bool(fetch_page))
+                own = _entry_article(entry, feed_title, link or f"{path}#{entry.get('id') or number}",
+                                     fetched=bool(fetch_page))
             except ValueError as exc:
-                held.append(exc)
+                own = exc
+            if page is not None and (isinstance(own, ValueError) or len(page.body) >= len(own.body)):
+                article = _page_article(page, entry, feed_title)
+            elif isinstance(own, ValueError):
+                held.append(own)
                 continue
+            else:  # the page holds less than the feed (a paywall teaser, a cookie wall): the feed's text
+                article = own
             yielded += 1
             yield from held
             held.clear()

@@ -27,6 +27,9 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
   <item><title>Floods close border crossing</title><link>{base}/world/gone</link>
     <pubDate>Wed, 13 Mar 2024 17:05:00 GMT</pubDate>
     <description>Heavy rain closed the main border crossing on Wednesday.</description></item>
+  <item><title>Summit ends without a deal</title><link>{base}/world/teaser</link>
+    <description>The two-day summit in Reykjavik ended on Friday without an agreement on fishing quotas,
+    and the ministers said they would meet again in Ottawa in June to continue the talks.</description></item>
 </channel></rss>
 """
 ATOM = (FIXTURES / "world-news.atom").read_bytes()
@@ -34,6 +37,8 @@ PAGE = (FIXTURES / "news-article.html").read_bytes()
 ERROR_PAGE = (FIXTURES / "error-page.rss").read_bytes()
 LATIN1_PAGE = PAGE.decode("utf-8").replace('<meta charset="utf-8">', "").replace(
     "Henrik Lund", "Señor Núñez").replace("“", '"').replace("”", '"').replace("©", "(c)").encode("latin-1")
+TEASER = (b"<html><head><title>Summit ends without a deal</title></head><body><article>"
+          b"<h1>Summit ends without a deal</h1><p>Subscribe to keep reading.</p></article></body></html>")
 TEXT = "Title: Plain wire copy\nDate: 2024-06-01\n\nThe minister spoke in Paris on Monday.\n".encode()
 
 
@@ -54,6 +59,7 @@ def site() -> Iterator[Site]:
         "/feed.xml": (200, "application/rss+xml", FEED.format(base=state.base).encode()),
         "/feeds/atom": (200, "application/atom+xml; charset=utf-8", ATOM),
         "/world/geneva": (200, "text/html; charset=utf-8", PAGE),
+        "/world/teaser": (200, "text/html", TEASER),
         "/world/latin": (200, "text/html; charset=ISO-8859-1", LATIN1_PAGE),
         "/broken/feed.xml": (200, "text/html", ERROR_PAGE),
         "/wire.txt": (200, "text/plain; charset=utf-8", TEXT),
@@ -104,7 +110,7 @@ def refused_url() -> str:
 
 
 def test_feed_url_fetches_linked_pages_and_keeps_the_summary_of_a_gone_one(site: Site):
-    geneva, floods = read(f"{site.base}/feed.xml")
+    geneva, floods, summit = read(f"{site.base}/feed.xml")
     assert geneva.title == "Ceasefire talks resume in Geneva"  # the page's own title
     assert geneva.body.startswith("Negotiators from both delegations returned")  # the page, not the summary
     assert geneva.author == "Maria Okafor" and geneva.date == "2024-03-14"
@@ -113,11 +119,12 @@ def test_feed_url_fetches_linked_pages_and_keeps_the_summary_of_a_gone_one(site:
     assert floods.body == "Heavy rain closed the main border crossing on Wednesday."  # 404: the summary
     assert floods.source == "Local Ledger" and floods.date == "2024-03-13"
     assert floods.url == f"{site.base}/world/gone"
-    assert {"/feed.xml", "/world/geneva", "/world/gone"} <= set(site.requests)
+    assert summit.body.startswith("The two-day summit in Reykjavik ended on Friday")  # not the paywall teaser
+    assert {"/feed.xml", "/world/geneva", "/world/gone", "/world/teaser"} <= set(site.requests)
 
 
 def test_without_fetching_the_linked_pages_are_never_requested(site: Site):
-    geneva, floods = read(f"{site.base}/feed.xml", fetch=False)
+    geneva, floods, summit = read(f"{site.base}/feed.xml", fetch=False)
     assert geneva.body == "Short summary of the Geneva talks."
     assert site.requests == ["/feed.xml"]
 
@@ -172,5 +179,5 @@ def test_cli_ingests_urls_and_reports_the_unreachable_one(site: Site, tmp_path: 
                                       "--db", str(tmp_path / "lib.db")], catch_exceptions=False)
     assert result.exit_code == 1
     assert f"briefing: {url}: cannot fetch: connection refused" in result.stderr
-    assert "added 2, unchanged 0, replaced 0, failed 1" in result.stdout
+    assert "added 3, unchanged 0, replaced 0, failed 1" in result.stdout
     assert "/world/geneva" not in site.requests  # --no-fetch
