@@ -26,6 +26,11 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
 # Notes that sit next to articles in a folder (README.md, LICENSE, SOURCES.md): not articles.
 _NOTE = re.compile(r"^(readme|license|licence|copying|sources|changelog|notice|authors)(\.[^.]*)?$", re.IGNORECASE)
 STDIN = "<stdin>"
+# Text files that are data or code, never an article: refused by name rather than stored as junk.
+NOT_ARTICLES = {".json": "JSON data", ".jsonl": "JSON Lines data (for --analyzed?)", ".csv": "CSV data",
+                ".tsv": "tab-separated data", ".yaml": "YAML data", ".yml": "YAML data", ".toml": "TOML settings",
+                ".ini": "settings", ".py": "Python code", ".js": "JavaScript code", ".css": "a style sheet",
+                ".sh": "a shell script", ".db": "a database", ".sqlite": "a database", ".log": "a log file"}
 
 
 @dataclass
@@ -93,6 +98,10 @@ def read_path(path: Path, max_bytes: int, fetch: bool = True) -> Iterator[Result
 
 def read_file(path: Path, max_bytes: int, fetch: bool = True) -> Iterator[Result]:
     """The article(s) of one file; the stored path is absolute so a changed file replaces its article."""
+    what = NOT_ARTICLES.get(path.suffix.lower())
+    if what:
+        yield Failure(str(path), f"not an article: {what}")
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:

@@ -107,3 +107,13 @@ def test_cli_refuses_a_file_over_the_configured_limit(tmp_path: Path):
     size = big.stat().st_size
     assert f"briefing: {big}: too large: {size} bytes, the limit is 100 bytes (setting max_article_bytes)" in result.stderr
     assert "added 0, unchanged 0, replaced 0, failed 1" in result.stdout
+
+
+def test_data_files_in_a_folder_are_named_not_stored_as_junk(tmp_path: Path):
+    write(tmp_path / "index.tsv", "file\ttitle\ta.txt\tGood\n")
+    write(tmp_path / "meta.json", '{"title": "x"}\n')
+    write(tmp_path / "a.txt", GOOD.format("Good"))
+    results = list(read_inputs([str(tmp_path)], max_bytes=MB))
+    assert [(Path(r.path).name, r.reason) for r in results if isinstance(r, Failure)] == [
+        ("index.tsv", "not an article: tab-separated data"), ("meta.json", "not an article: JSON data")]
+    assert [r.title for r in results if isinstance(r, Article)] == ["Good"]
