@@ -68,28 +68,35 @@ def read_stdin(max_bytes: int, fetch: bool = True) -> Iterator[Result]:
     yield from read_bytes(data, STDIN, max_bytes, fetch)
 
 
-def iter_files(folder: Path) -> Iterator[Path]:
-    """Files of a folder tree in a stable order, skipping hidden ones and README/LICENSE notes."""
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+def iter_files(folder: Path, errors: list[Failure] | None = None) -> Iterator[Path]:
+    """Files of a folder tree in a stable order, skipping hidden ones and README/LICENSE notes.
+
+    A subfolder that cannot be listed is skipped, with a Failure appended to `errors` if given.
+    """
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        if errors is not None:
+            errors.append(Failure(str(folder), f"cannot read the folder: {exc.strerror or exc}"))
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
             if not entry.is_symlink():  # a link back up the tree would never end
-                yield from iter_files(entry)
+                yield from iter_files(entry, errors)
         elif entry.is_file() and not _NOTE.match(entry.name):
             yield entry
 
 
 def read_path(path: Path, max_bytes: int, fetch: bool = True) -> Iterator[Result]:
     if path.is_dir():
-        try:
-            files = list(iter_files(path))
-        except OSError as exc:
-            yield Failure(str(path), f"cannot read the folder: {exc.strerror or exc}")
-            return
-        for file in files:
+        errors: list[Failure] = []
+        for file in iter_files(path, errors):
+            yield from errors
+            errors.clear()
             yield from read_file(file, max_bytes, fetch)
+        yield from errors
     elif path.exists():
         yield from read_file(path, max_bytes, fetch)
     else:

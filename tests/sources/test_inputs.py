@@ -117,3 +117,20 @@ def test_data_files_in_a_folder_are_named_not_stored_as_junk(tmp_path: Path):
     assert [(Path(r.path).name, r.reason) for r in results if isinstance(r, Failure)] == [
         ("index.tsv", "not an article: tab-separated data"), ("meta.json", "not an article: JSON data")]
     assert [r.title for r in results if isinstance(r, Article)] == ["Good"]
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_rest_is_read(tmp_path: Path, monkeypatch):
+    write(tmp_path / "a.txt", GOOD.format("A"))
+    write(tmp_path / "locked" / "b.txt", GOOD.format("B"))
+    write(tmp_path / "z.txt", GOOD.format("Z"))
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    results = list(read_inputs([str(tmp_path)], max_bytes=MB))
+    assert [getattr(r, "title", None) or r.reason for r in results] == [
+        "A", "cannot read the folder: Permission denied", "Z"]
