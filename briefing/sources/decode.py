@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 
+
 class SourceError(Exception):
     """An input that cannot become an article; the message is the reason a person reads."""
 
@@ -49,10 +50,6 @@ def binary_kind(data: bytes) -> str | None:
         return None if _utf16_without_bom(head) else "binary data"
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return "binary data" if head and controls / len(head) > 0.10 else None
-
-
-def looks_binary(data: bytes) -> bool:
-    return binary_kind(data) is not None
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
