@@ -26,7 +26,7 @@ _CLOSERS = "”»"
 _LEFT_OPEN = set(" \t\n([{—–-/")
 _RIGHT_CLOSE = set(" \t\n.,;:!?)]}—–-/…")
 # Single quotes: an opening mark not inside a word, a short run, a closing mark not before a letter.
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])([^‘’'\n\"“”]{1,80}?[\w.,!?])[’'](?![\w’'])")
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])((?:[^‘’'\n\"“”]|[’'](?=\w)){1,400}?[\w.,!?])[’'](?![\w’'])")
 _FUNCTION = frozenset("a an the of and or in on at to for by with from de la du von van".split())
 _TRIM = " \t\n,;:"
 _MAX_WORDS_PARTIAL = 25
@@ -157,7 +157,7 @@ def _kind(text: str, q: Marked, span: Span) -> str | None:
         prev = span.doc[span.start - 2] if span.doc[span.start - 1].is_punct else span.doc[span.start - 1]
         starts_free = prev.lemma_.lower() in FRAME_VERBS and prev.pos_ in ("VERB", "AUX")
     ends_free = text[q.end - 1:q.end] in ".,!?…" or text[q.end + 1:q.end + 2] in (",", "")
-    if q.double and starts_free and (clause or len(words) >= 6) and (ends_free or len(words) >= 6):
+    if starts_free and (clause or len(words) >= 6) and (ends_free or len(words) >= 6):
         return "direct"
     if _title_like(words):
         return None
