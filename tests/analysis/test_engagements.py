@@ -25,7 +25,7 @@ SEED_NOT_ENGAGEMENTS = (
     "confirming discussions with South Korean President Yoon Suk Yeol."
 )
 # Wikinews 2004 (public domain), verbatim.
-BUSH = "Bush made his first official state visit to Canada this week."  # dated 2004-11-30
+BUSH = "Bush made his first official state visit to Canada this week."  # in a sample dated 2004-11-30
 KOIZUMI = (  # dated 2004-11-18
     "Japanese Prime Minister Koizumi Junichiro has publicly stated he wishes to speak with Chinese "
     "President Hu Jintao about this and other matters of Sino-Japanese contention at the upcoming annual "
@@ -90,12 +90,15 @@ def test_briefings_and_discussions_are_not_engagements(nlp):
     assert found == []
 
 
-def test_possessed_visit_with_a_date(nlp):
-    found, names = engagements_of(nlp, BUSH, "2004-11-30")
-    assert len(found) == 1
-    g = found[0]
-    assert names[g.where] == "Canada" and g.when_text == "this week"
-    assert g.status == "past"
+def test_possessed_visit_with_a_date_in_the_whole_sample_article(nlp, samples):
+    text, date = read_sample(samples / "wikinews2004-us-president-bush-visits-canada.txt")
+    assert BUSH in text
+    found, names = engagements_of(nlp, text, date)
+    visits = [g for g in found if g.when_text == "this week"]
+    assert len(visits) == 1
+    g = visits[0]
+    assert names[g.where] == "Canada" and g.status == "past"
+    assert any("Bush" in names[w] for w in g.who)
 
 
 def test_upcoming_summit_from_the_adjective_and_the_date(nlp):

@@ -86,5 +86,5 @@ def test_gum_floors_on_all_documents(scores):
     gum = scores["GUM"]
     assert gum["quotes"]["recall"] >= 0.93
     assert gum["quotes"]["f1"] >= 0.66
-    assert gum["quotes.attributed"]["f1"] >= 0.52
+    assert gum["quotes.attributed"]["f1"] >= 0.50
     assert gum["reported"]["recall"] >= 0.40

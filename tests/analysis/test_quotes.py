@@ -185,8 +185,9 @@ def test_he_skips_a_person_the_text_calls_she(nlp):
 
 def test_it_resolves_to_an_organisation(nlp):
     quotes = quotes_of(nlp, KOREA)
-    assert one(quotes, "Six shells").speaker == "KCNA"
-    assert one(quotes, "Foolhardy provocation").speaker == "KCNA"
+    agency = {"KCNA", "Korean Central News Agency"}  # as the entity is named, with or without its acronym
+    assert one(quotes, "Six shells").speaker in agency
+    assert one(quotes, "Foolhardy provocation").speaker in agency
 
 
 # ------------------------------------------------------------------ the mark scanner
