@@ -102,22 +102,21 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
         if entity_id and entity_id not in who:
             who.append(entity_id)
 
-    owner = next((c for c in verb.children if c.dep_ == "poss"), None) if noun is verb else None
+    nominal = noun is not None and noun.i == verb.i  # the noun is its own trigger ("his visit")
+    owner = next((c for c in verb.children if c.dep_ == "poss"), None) if nominal else None
     if owner is not None:  # a possessed engagement noun: the owner goes
         add(resolver.resolve(owner).entity)
-    elif noun is verb:  # the subject of the clause the noun sits in
+    subject = None
+    if not nominal:
+        subject = subject_of(verb)
+    elif not who:  # the subject of the clause the noun sits in ("During his visit, Biden ...")
         governor = verb.head
-        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
         subject = subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
-        if subject is not None:
-            for part in _with_conjuncts(subject):
-                add(_who(resolver, part))
-    else:
-        subject = subject_of(verb)
-        if subject is not None:
-            for part in _with_conjuncts(subject):
-                add(_who(resolver, part))
+    if subject is not None:
+        for part in _with_conjuncts(subject):
+            add(_who(resolver, part))
     places: list[tuple[int, int, str]] = []  # (not "in"/"at", distance from the trigger, entity id)
     for tok in scope:
         entity = resolver.by_token[tok.i]
@@ -131,8 +130,9 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
                 venue = 0 if prep is not None and prep.lower_ in ("in", "at") else 1
                 places.append((venue, _distance(head, verb), entity.id))
             continue
-        if entity.kind in ("person", "organization", "group"):
-            party = head.dep_ in ("dobj", "appos") and head.head is verb or \
+        if entity.kind in ("person", "organization", "group") and tok.dep_ != "amod":  # not "Chinese President"
+            party = head.dep_ in ("dobj", "appos") and (head.head.i == verb.i or
+                                                        head.head.lemma_.lower() in MEET_VERBS) or \
                 head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPS
             if party or head.dep_ == "appos" and _np_head(head.head).dep_ == "pobj" \
                     and _np_head(head.head).head.lower_ in _PARTY_PREPS:
@@ -140,18 +140,18 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
     where = min(places)[2] if places else None
     if not who:
         return None
-    if noun is verb and owner is None and where is None and len(who) < 2:
+    if nominal and owner is None and where is None and len(who) < 2:
         return None  # a bare mention of talks or a summit, nobody's and nowhere
     lemma = verb.lemma_.lower()
     if lemma in _MOVE_VERBS and where is None:
         return None
     span_start, span_end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
     date = _date_of(doc, verb, [d for d in dates if span_start <= d.start < span_end])
-    if where is None and date is None and not (lemma in MEET_VERBS and len(who) > 1):
+    if where is None and date is None and not ((lemma in MEET_VERBS or nominal) and len(who) > 1):
         return None
     sent = verb.sent
     return Engagement(
-        start=sent.start_char, end=sent.end_char, who=who, what=_what(verb, scope),
+        start=sent.start_char, end=sent.end_char, who=who, what=_what(verb, scope, nominal),
         where=where, when_text=date.text if date else None, date=date.value if date else None,
         status=_status(verb, date, anchor),
     )
@@ -170,9 +170,9 @@ def _date_of(doc: Doc, verb: Token, dates: list[DateRef]) -> DateRef | None:
 def _distance(tok: Token, ancestor: Token) -> int:
     """Arcs from a token up to an ancestor (large when it is not one)."""
     hops = 0
-    while tok is not ancestor and tok.head is not tok and hops < 12:
+    while tok.i != ancestor.i and tok.head.i != tok.i and hops < 12:
         tok, hops = tok.head, hops + 1
-    return hops if tok is ancestor else 99
+    return hops if tok.i == ancestor.i else 99
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -186,13 +186,15 @@ def _who(resolver: SpeakerResolver, tok: Token) -> str | None:
 
 
 def _np_head(tok: Token) -> Token:
-    while tok.dep_ in ("compound", "flat", "amod", "nmod") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat", "amod", "nmod") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
 
-def _what(verb: Token, scope: list[Token]) -> str:
-    words = [t for t in scope if t.i >= verb.i and t.dep_ not in ("aux", "auxpass", "neg")]
+def _what(verb: Token, scope: list[Token], nominal: bool = False) -> str:
+    """A short phrase: the verb and what follows it, or the whole noun phrase of a nominal trigger."""
+    words = [t for t in scope if (nominal or t.i >= verb.i)
+             and not (t.dep_ in ("aux", "auxpass", "neg") and t.head.i == verb.i)]
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
     text = " ".join(t.text for t in words[:_WHAT_WORDS])
@@ -210,9 +212,10 @@ def _status(verb: Token, date: DateRef | None, anchor: str | None) -> str:
         if value < base:
             return "past"
     node = verb
-    while node.dep_ in ("dobj", "pobj", "prep") and node.head is not node:
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
         node = node.head
-    if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+    if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" or
+                                 c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children):
         return "past"
     return "unknown"
 
@@ -230,7 +233,7 @@ def _future(verb: Token) -> bool:
             return True
         if hops and lemma == "be" and any(c.dep_ == "xcomp" for c in node.children):  # "is to visit"
             return True
-        if node.dep_ in ("xcomp", "conj", "advcl", "dobj", "pobj", "prep", "ccomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "dobj", "pobj", "prep", "ccomp") and node.head.i != node.i:
             if node.dep_ == "ccomp" and hops:
                 break
             node, hops = node.head, hops + 1

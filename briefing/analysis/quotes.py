@@ -189,7 +189,7 @@ def _attribute(doc: Doc, span: Span, inside: list[int], resolver: SpeakerResolve
     own = inside[span.start]
     # 1. a frame verb that governs the quote, or hangs off it ("..., Zelensky stated")
     for tok in span:
-        if inside[tok.head.i] == own and tok.head is not tok:
+        if inside[tok.head.i] == own and tok.head.i != tok.i:
             continue
         node, hops = tok.head, 0
         while hops < 6:
@@ -197,7 +197,7 @@ def _attribute(doc: Doc, span: Span, inside: list[int], resolver: SpeakerResolve
                 found = _cue_at(node, resolver)
                 if found is not None:
                     return found
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, hops = node.head, hops + 1
     for tok in span:
@@ -346,7 +346,7 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             cue, speaker = _from_noun(tok, resolver)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 continue
             content = _clause_span(head, tok, text, exclude=tok)
             cue, speaker = _from_according(tok, resolver)
@@ -380,7 +380,7 @@ def _clause_span(head: Token, cue: Token, text: str, exclude: Token | None = Non
     para_end = text.find("\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end
     # the clause as far as it lies in the cue's paragraph (a parse may run across a blank line)
-    toks = [t for t in head.subtree if t is not cue and para_start <= t.idx < para_end
+    toks = [t for t in head.subtree if t.i != cue.i and para_start <= t.idx < para_end
             and (exclude is None or t not in exclude.subtree)]
     if not toks:
         return None

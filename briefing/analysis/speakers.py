@@ -215,7 +215,7 @@ class SpeakerResolver:
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 
@@ -237,7 +237,7 @@ def subject_of(verb: Token) -> Token | None:
                         if pobj is not None:
                             return pobj
             return subject
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "acomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
