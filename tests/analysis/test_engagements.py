@@ -99,6 +99,11 @@ def test_possessed_visit_with_a_date_in_the_whole_sample_article(nlp, samples):
     g = visits[0]
     assert names[g.where] == "Canada" and g.status == "past"
     assert any("Bush" in names[w] for w in g.who)
+    # "During an early afternoon news conference with Prime Minister Paul Martin, Bush said ..."
+    conference = [g for g in found if "news conference" in g.what]
+    assert len(conference) == 1
+    assert {"Paul Martin"} <= {names[w] for w in conference[0].who}
+    assert any("Bush" in names[w] for w in conference[0].who)
 
 
 def test_upcoming_summit_from_the_adjective_and_the_date(nlp):
