@@ -263,15 +263,21 @@ def _cue_at(node: Token, resolver: SpeakerResolver) -> tuple[str | None, Speaker
 
 def _from_verb(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
     subject = subject_of(verb)
-    if subject is not None:
-        return verb.text, resolver.resolve(subject)
-    return verb.text, _left_entity(verb, resolver)
+    if subject is None:
+        return verb.text, _left_entity(verb, resolver)
+    speaker = resolver.resolve(subject)
+    if speaker.entity is None and subject.pos_ == "PROPN":  # "Tom Molomby, SC, said": the name before
+        named = _left_entity(subject, resolver, reach=4)
+        if named.entity is not None:
+            return verb.text, named
+    return verb.text, speaker
 
 
-def _left_entity(verb: Token, resolver: SpeakerResolver) -> Speaker:
-    """A misparsed subject ("Tom Molomby, SC, said"): the person or organisation just before the verb."""
+def _left_entity(verb: Token, resolver: SpeakerResolver, reach: int = 14) -> Speaker:
+    """A misparsed subject ("Kiara Perkins, a ... major, admitted"): the person or organisation
+    just before the verb, within its sentence and paragraph."""
     doc = verb.doc
-    for i in range(verb.i - 1, max(verb.i - 14, verb.sent.start - 1, -1), -1):
+    for i in range(verb.i - 1, max(verb.i - reach, resolver.sent_start[verb.i] - 1, -1), -1):
         tok = doc[i]
         if "\n" in tok.text or tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":", '"', "”", "“"):
             break

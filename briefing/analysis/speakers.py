@@ -158,7 +158,7 @@ class SpeakerResolver:
     def np_text(self, head: Token) -> str | None:
         """A readable name for an unrecognised speaker: the noun phrase without clauses or "the"."""
         if head.pos_ not in ("NOUN", "PROPN"):
-            return None
+            return head.text if head.text.isupper() and len(head.text) > 1 else None  # "WHO say"
         keep = [head]
         stack = [c for c in head.children if c.dep_ not in _NP_DROP]
         while stack:
