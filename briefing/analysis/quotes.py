@@ -9,6 +9,7 @@ the reporting verb's subject (also inverted "said X"), "according to X", and pro
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,11 +26,34 @@ _OPENERS = "“„«"
 _CLOSERS = "”»"
 _LEFT_OPEN = set(" \t\n([{—–-/")
 _RIGHT_CLOSE = set(" \t\n.,;:!?)]}—–-/…")
-# Single quotes: an opening mark not inside a word, a short run, a closing mark not before a letter.
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])((?:[^‘’'\n\"“”]|[’'](?=\w)){1,400}?[\w.,!?])[’'](?![\w’'])")
+# Single quotes: an opening mark not inside a word, up to a paragraph's worth of text, a closing
+# mark not before a letter (so apostrophes in "it's" and "Russia’s" close nothing).
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w’'])")
+_SINGLE_BREAK = re.compile(r"[\n\"“”‘]")
+_SINGLE_MAX = 400
 _FUNCTION = frozenset("a an the of and or in on at to for by with from de la du von van".split())
 _TRIM = " \t\n,;:"
 _MAX_WORDS_PARTIAL = 25
+
+
+def _single_quotes(text: str) -> list[Marked]:
+    """Single-quoted runs, paired in one pass: each opener takes the first closer after it."""
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    out: list[Marked] = []
+    after = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        o = m.start()
+        if o < after:
+            continue
+        k = bisect.bisect_right(closers, o + 1)
+        if k == len(closers):
+            break
+        c = closers[k]
+        if 2 < c - o <= _SINGLE_MAX and _SINGLE_BREAK.search(text, o + 1, c) is None:
+            out.append(Marked(o + 1, c, double=False))
+            after = c + 1
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -105,10 +129,14 @@ def find_quote_marks(text: str) -> list[Marked]:
             open_at = None
     if dangling is not None and lines:
         spans.append(Marked(dangling, lines[-1][1]))
-    for m in _SINGLE.finditer(text):
-        s, e = m.span(1)
-        if not any(q.start <= s < q.end or s <= q.start < e for q in spans):
-            spans.append(Marked(s, e, double=False))
+    doubles = [(d.start, d.end) for d in spans]  # in text order, disjoint
+    starts = [d[0] for d in doubles]
+    for q in _single_quotes(text):  # a single-quoted run inside a double quote is nested: skip it
+        k = bisect.bisect_right(starts, q.start) - 1
+        inside = k >= 0 and q.start < doubles[k][1]
+        crosses = k + 1 < len(doubles) and doubles[k + 1][0] < q.end
+        if not inside and not crosses:
+            spans.append(q)
     spans.sort(key=lambda q: q.start)
     return [q for q in spans if text[q.start:q.end].strip(" \t\n")]
 
