@@ -63,6 +63,18 @@ GENERIC = {"national", "international", "united", "new", "north", "south", "east
            "church", "court", "supreme", "american", "european", "general", "british"}
 PLACE_REGION_SUFFIX = {"region", "province", "oblast", "state", "county", "district", "city",
                        "governorate", "prefecture"}
+# A span the model calls an organisation that ends in one of these is a title ("State Department
+# Spokesperson", "National Security Advisor"): a role of the person named next to it, not an entity.
+ROLE_WORDS = {"president", "spokesman", "spokeswoman", "spokesperson", "secretary", "advisor",
+              "adviser", "minister", "director", "chairman", "chairwoman", "ceo", "administrator",
+              "ambassador", "governor", "mayor", "senator", "professor", "commissioner", "officer",
+              "chief", "head", "leader", "correspondent", "manager", "editor", "emeritus", "envoy",
+              "general", "attorney", "prosecutor", "spokespeople", "founder", "executive"}
+# Capitalised common nouns that are never a name on their own.
+NOT_ALONE = {"north", "south", "east", "west", "church", "court", "government", "administration",
+             "state", "states", "council", "party", "army", "police", "city", "republic", "union",
+             "kingdom", "ministry", "department", "education", "health", "defence", "defense",
+             "justice", "treasury", "interior", "home", "foreign", "commerce", "labor", "labour"}
 LOCATIVE = {"in", "near", "outside", "at", "from", "to", "across", "into"}
 FUNCTION = {"of", "and", "for", "the", "de", "la", "du", "von", "van", "&", "on", "in", "at"}
 
@@ -120,6 +132,8 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     if text.endswith(".") and not re.search(r"(\.\w+\.$)|(\b(Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$)", text):
         text = text[:-1]
     if len(text) < 2 or not any(c.isupper() for c in text) or norm(text) in NOT_NAMES:
+        return None
+    if norm(text) in NOT_ALONE or (label != "PERSON" and norm(text).split()[-1] in ROLE_WORDS):
         return None
     if not text[0].isalnum():
         return None
@@ -220,7 +234,7 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     for i in range(len(groups)):
         if len(tokens[i]) > 2 or uf.find(i) != i or _known_place(names[i]):
             continue
-        if votes[i]["person"] > votes[i]["organization"] or names[i].casefold() in GENERIC:
+        if votes[i]["organization"] < max(votes[i].values()) or names[i].casefold() in GENERIC:
             continue
         # "Ford" joins "Ford Motor Company", "Apple" joins "Apple Inc."
         cands = [j for j in range(len(groups)) if j != i and len(tokens[j]) > len(tokens[i])
@@ -298,8 +312,8 @@ _PREFERENCE = ["person", "organization", "place", "group", "other"]
 
 
 def _looks_like_product(name: str) -> bool:
-    """iPod, iPhone 3G, STS-134, IE9: camel case from a lower-case letter, or letters glued to digits."""
-    return bool(re.match(r"^[a-z]+[A-Z]", name) or re.search(r"[A-Za-z]-?\d|\d[A-Za-z]", name))
+    """iPod, iPhone 3G, STS-134, IE9, A380: camel case from a lower-case letter, or a model code."""
+    return bool(re.match(r"^[a-z]+[A-Z]", name) or re.search(r"\b[A-Z]{1,4}-?\d+\b", name))
 
 
 def _preceding_word(text: str, start: int) -> str:
