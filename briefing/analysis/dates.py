@@ -118,8 +118,8 @@ def _month_day(month: int, day: int, a: date, t: str, tense: str) -> str | None:
     if re.search(r"\b(next|last|this) year\b", t):
         return _iso(_shift_year(t, a.year), month, day)
     cands = [d for d in (_safe(a.year + k, month, day) for k in (-1, 0, 1)) if d]
-    if tense == "future":
-        cands = [d for d in cands if d >= a] or cands
+    if tense == "future":  # coming, or at most a month back (a run that has just begun)
+        cands = [d for d in cands if (d - a).days >= -31] or cands
     return min(cands, key=lambda d: abs((d - a).days)).isoformat() if cands else None
 
 
@@ -246,7 +246,11 @@ def tense_of(span: Span) -> str:
     if head.dep_ == "xcomp" and (head.head.lemma_ in _LOOKING_AHEAD or head.head.lower_ in ("is", "are", "am")):
         return "future"
     if head.tag_ == "VB" and any(c.lower_ == "to" for c in aux):
-        return "future"
+        gov = head.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            gov = gov.head  # "was willing to skip": the governing verb is past
+        past = gov.tag_ == "VBD" or any(c.tag_ == "VBD" for c in gov.children if c.dep_ in ("aux", "cop"))
+        return "past" if past and gov.lemma_ not in _LOOKING_AHEAD else "future"
     clause = span.doc[max(span.sent.start, span.start - 8):span.start].text
     return "future" if re.search(r"\b(until|till|will|shall)\b", clause, re.IGNORECASE) else "past"
 
@@ -279,7 +283,7 @@ _MISSED = re.compile(
     r"\b\d{1,2}:\d\d(?:\s?(?:UTC|GMT|[AP]\.?M\.?|[ap]\.?m\.?|[A-Z]{2,4}T))?(?:\s+(?:today|yesterday))?(?!\d)"
     r"|\b\d{4} (?:UTC|GMT)\b"
     r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"
-    r"|(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bduring )|(?<=\bbefore )|(?<=\bafter ))"
+    r"|(?:(?<=\bin )|(?<=\bto )|(?<=\bthrough )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bduring )|(?<=\bbefore )|(?<=\bafter ))"
     r"(?:early |late |mid-)?(?:1[89]|20)\d\d\b(?![-,.]\d)"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DISCOURSE_DAY = re.compile(r"^(the |that |the same )?(day|morning|afternoon|evening|night)$", re.IGNORECASE)
