@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
+from briefing.analysis.roles import assign_roles
 from briefing.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -374,6 +375,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                         mentions=[Span(m.start, m.end) for m in c.mentions])
         entity.key = identity_key(entity)
         entities.append(entity)
+    assign_roles(doc, entities)
     return entities
 
 
