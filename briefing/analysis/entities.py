@@ -361,10 +361,52 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
+# ---------------------------------------------------------------- places the model did not mark
+_CAPS = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.-]*)*")
+
+
+def known_places(mentions: list[Mention], text: str, nested: bool = True) -> list[Mention]:
+    """Countries, regions and big cities that the model left out, on their own ("Tasmania") or
+    inside a longer name ("University of Sheffield", "Volgograd Arena")."""
+    out: list[Mention] = []
+    spans = sorted((m.start, m.end) for m in mentions)
+    for match in _CAPS.finditer(text):
+        words = list(re.finditer(r"[\w’'.-]+", match.group()))
+        base = match.start()
+        whole = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
+        for n in range(min(4, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                s, e = base + words[i].start(), base + words[i + n - 1].end()
+                name = text[s:e].rstrip(".")
+                e = s + len(name)
+                if any(a <= s < b or a < e <= b for a, b in out_spans(out)):
+                    continue
+                known = gazetteer.place(name)
+                if known is None or (known.kind == "city" and known.population < 250_000) or name.isupper():
+                    continue
+                inside = [(a, b) for a, b in whole if a <= s and e <= b]
+                if any((a, b) == (s, e) for a, b in inside):
+                    continue
+                if inside and not nested:
+                    continue
+                if not inside and any(a < e and s < b for a, b in whole):
+                    continue
+                if _sentence_start(text, s) and n == 1 and not inside and known.kind == "city":
+                    continue
+                out.append(Mention(s, e, name, "place", "GAZETTEER"))
+    return out
+
+
+def out_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions]
+
+
 # ---------------------------------------------------------------- the extractor
 def extract_entities(doc: Doc) -> list[Entity]:
     text = doc.text
-    clusters = cluster(collect(doc), text)
+    mentions = collect(doc)
+    mentions = sorted(mentions + known_places(mentions, text, nested=False), key=lambda m: m.start)
+    clusters = cluster(mentions, text)
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
     for c in clusters:
