@@ -290,8 +290,19 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if model == "group":
         return "group"
     known = next((p for p in map(gazetteer.place, surfaces) if p), None)
+    if known and known.kind == "city" and model == "person" and gazetteer.place(name) is None:
+        known = None  # "Fritz Henderson" is not the city of Henderson
     if known and known.kind in ("country", "region") and len(words) <= 4:
         return "place"
+    if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)) * 2 >= len(c.mentions):
+        return "other"  # "the FTSE 100 index", "the Dow fell 300 points": a market index
+    if model in ("organization", "place", "other") and len(words) > 1 and sum(
+            1 for m in c.mentions if _PERSON_CONTEXT.search(text, max(0, m.start - 40), m.start)
+            or _ROLE_AFTER.match(text, m.end)) * 2 > len(c.mentions):
+        return "person"  # "Spokeswoman Sandy Angers", "Jim Press, the vice chairman"
+    if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
+            and name.endswith("s"):
+        return "organization"  # "the Beatles"
     if _looks_like_product(name):
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
@@ -310,6 +321,14 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
 
 
 _PREFERENCE = ["person", "organization", "place", "group", "other"]
+_INDEX_AFTER = re.compile(r"(?:['’]s)?(?:\s+\d+)?\s+(?:stock\s+|share\s+|market\s+)?(?:index|indices|composite|"
+                          r"Industrial Average|average|(?:fell|rose|closed|dropped|gained|lost|jumped|slid|climbed)"
+                          r"\s+(?:by\s+)?(?:more than\s+|almost\s+|about\s+)?[\d,.]+\s+points)\b", re.IGNORECASE)
+_PERSON_CONTEXT = re.compile(r"\b(?:[Ss]pokes(?:wo)?man|[Ss]pokesperson|CEO|[Cc]hairman|[Pp]resident|[Dd]irector|"
+                             r"[Mm]inister|[Ss]enator|[Mm]r\.?|[Mm]rs\.?|[Mm]s\.?|[Dd]r\.?|[Aa]nalyst)\s+$")
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(
+    ["president", "vice", "chairman", "chief", "spokes\w+", "director", "minister", "head", "founder",
+     "executive", "analyst", "manager", "officer", "senator", "leader"]) + r")\b", re.IGNORECASE)
 
 
 def _looks_like_product(name: str) -> bool:
@@ -417,8 +436,25 @@ def extract_entities(doc: Doc) -> list[Entity]:
                         mentions=[Span(m.start, m.end) for m in c.mentions])
         entity.key = identity_key(entity)
         entities.append(entity)
+    _products_of_makers(entities, text)
     assign_roles(doc, entities)
     return entities
+
+
+def _products_of_makers(entities: list[Entity], text: str) -> None:
+    """"Apple's MacBook", "Ford Falcon", "Boeing 787 Dreamliner": a name right after a company's name
+    is that company's product, not another organisation."""
+    makers = {s for e in entities if e.kind == "organization" for s in [e.name, *e.aliases]}
+    if not makers:
+        return
+    pattern = re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))
+                         + r")(?:['’]s?)?(?:\s+\d+)?\s+$")
+    for e in entities:
+        if e.kind != "organization":
+            continue
+        hits = sum(1 for m in e.mentions if pattern.search(text, max(0, m.start - 40), m.start))
+        if hits and hits * 2 >= len(e.mentions):
+            e.kind = "other"
 
 
 def identity_key(entity: Entity) -> str | None:
