@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from briefing.analysis.sentences import sentence_start
 from briefing.model import DateRef
 
 if TYPE_CHECKING:
@@ -174,6 +175,14 @@ def _relative(t: str, a: date, tense: str) -> str | None:
     m = re.search(r"\b(?:(last|this|next) )?(spring|summer|autumn|fall|winter)\b", t)
     if m:
         return str(a.year + {"last": -1, "next": 1}.get(m[1] or "", 0))
+    if re.search(r"\b(this|the) weekend\b", t):
+        return (a + timedelta(days=(5 - a.weekday()) % 7)).isoformat()
+    if re.search(r"\bend of the month\b", t):
+        return f"{a.year}-{a.month:02d}"
+    if re.search(r"\bchristmas\b", t):
+        return _month_day(12, 25, a, t, tense)
+    if re.search(r"\bnew year'?s day\b", t):
+        return _month_day(1, 1, a, t, tense)
     if _SAME_DAY.search(t) or re.search(r"^(day|morning|afternoon|evening|night)$|\b(the|that|same|this) day\b", t):
         return a.isoformat()
     return _fallback(t, a, tense)
@@ -205,8 +214,8 @@ def _weekday(day: int, modifier: str | None, a: date, tense: str) -> date:
 
 @lru_cache(maxsize=1024)
 def _fallback(t: str, a: date, tense: str) -> str | None:
-    """dateparser for the rare rest; only when the text carries a month name or digits."""
-    if not re.search(r"\d|" + _MONTH, t):
+    """dateparser for the rare rest; only when the text carries a month name or a year."""
+    if not re.search(r"\b" + _MONTH + r"(\b|$)|\b(1[5-9]|20)\d\d\b", t):
         return None
     try:
         import dateparser
@@ -251,7 +260,7 @@ def tense_of(span: Span) -> str:
             gov = gov.head  # "was willing to skip": the governing verb is past
         past = gov.tag_ == "VBD" or any(c.tag_ == "VBD" for c in gov.children if c.dep_ in ("aux", "cop"))
         return "past" if past and gov.lemma_ not in _LOOKING_AHEAD else "future"
-    clause = span.doc[max(span.sent.start, span.start - 8):span.start].text
+    clause = span.doc[max(sentence_start(span.doc, span.start), span.start - 8):span.start].text
     return "future" if re.search(r"\b(until|till|will|shall)\b", clause, re.IGNORECASE) else "past"
 
 

@@ -389,12 +389,17 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
     inside a longer name ("University of Sheffield", "Volgograd Arena")."""
     out: list[Mention] = []
     spans = sorted((m.start, m.end) for m in mentions)
+    firsts = gazetteer.first_words()
     for match in _CAPS.finditer(text):
         words = list(re.finditer(r"[\w’'.-]+", match.group()))
+        if not any(norm(w.group()) in firsts for w in words):
+            continue
         base = match.start()
         whole = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
         for n in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
+                if norm(words[i].group()) not in firsts:
+                    continue
                 s, e = base + words[i].start(), base + words[i + n - 1].end()
                 name = text[s:e].rstrip(".")
                 e = s + len(name)

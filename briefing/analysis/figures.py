@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analysis.sentences import sentence_start
 from briefing.model import Figure
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _part_of_name(span: Span) -> bool:
         return False
     if text.count(".") > 1 or (nxt is not None and nxt.text in ("UTC", "GMT")):
         return True  # version 1.1.1, "0800 UTC"
-    if _RANK.search(doc.text[max(0, span.start_char - 8):span.start_char]):
+    if prev is not None and _RANK.search(doc[max(0, span.start - 2):span.start].text):
         return True
     if prev is not None and not prev.is_sent_start and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN"):
         return True
@@ -192,5 +193,5 @@ def _inherit_counts(doc: Doc, figures: list[Figure]) -> None:
         if fig.counts is None and prev.counts and fig.value is not None:
             a, b = doc.char_span(prev.start, prev.end, alignment_mode="expand"), doc.char_span(
                 fig.start, fig.end, alignment_mode="expand")
-            if a is not None and b is not None and a.sent.start == b.sent.start:
+            if a is not None and b is not None and sentence_start(doc, a.start) == sentence_start(doc, b.start):
                 fig.counts = prev.counts

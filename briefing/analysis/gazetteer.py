@@ -84,6 +84,14 @@ def _places() -> dict[str, Place]:
     return table
 
 
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """The first word of every known name, for a cheap test before the full lookup."""
+    words = {key.split(" ", 1)[0] for key in _places()}
+    words.update(alias.split(" ", 1)[0] for alias in ALIASES)
+    return frozenset(words)
+
+
 def place(name: str) -> Place | None:
     """The known place a name denotes ("Kiev" -> Kyiv), or None."""
     key = norm(name)

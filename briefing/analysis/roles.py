@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.analysis.sentences import sentence_start
 from briefing.model import Entity
 
 if TYPE_CHECKING:
@@ -58,7 +59,8 @@ def title_before(span: Span) -> str | None:
     doc = span.doc
     i = span.start
     inside = set(range(span.start, span.end))
-    while i > span.sent.start:
+    first = sentence_start(doc, span.start)
+    while i > first:
         tok = doc[i - 1]
         if tok.is_punct or tok.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM") or tok.dep_ == "poss":
             break
