@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.analysis.sentences import sentence_start
+from briefing.analysis import sentences
 from briefing.model import DateRef
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ def extract_dates(doc: Doc, anchor: str | None) -> list[DateRef]:
         a = date.fromisoformat(anchor[:10]) if anchor else None
     except ValueError:
         a = None
-    text = doc.text
+    text = sentences.text(doc)
     found: list[tuple[int, int, str, str]] = []  # start, end, label, tense
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or _NOT_A_DATE.search(ent.text.strip()):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
 from briefing.analysis.roles import assign_roles
+from briefing.analysis import sentences
 from briefing.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -392,13 +393,13 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
     firsts = gazetteer.first_words()
     for match in _CAPS.finditer(text):
         words = list(re.finditer(r"[\w’'.-]+", match.group()))
-        if not any(norm(w.group()) in firsts for w in words):
+        if not any(_first_word(w.group()) in firsts for w in words):
             continue
         base = match.start()
         whole = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
         for n in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
-                if norm(words[i].group()) not in firsts:
+                if _first_word(words[i].group()) not in firsts:
                     continue
                 s, e = base + words[i].start(), base + words[i + n - 1].end()
                 name = text[s:e].rstrip(".")
@@ -421,13 +422,17 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
     return out
 
 
+def _first_word(word: str) -> str:
+    return word.casefold().replace(".", "") if word.isascii() else norm(word)
+
+
 def out_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in mentions]
 
 
 # ---------------------------------------------------------------- the extractor
 def extract_entities(doc: Doc) -> list[Entity]:
-    text = doc.text
+    text = sentences.text(doc)
     mentions = collect(doc)
     mentions = sorted(mentions + known_places(mentions, text, nested=False), key=lambda m: m.start)
     clusters = cluster(mentions, text)

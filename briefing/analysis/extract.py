@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.analysis.dates import extract_dates
 from briefing.analysis.entities import extract_entities
 from briefing.analysis.figures import extract_figures
-from briefing.analysis.dates import extract_dates
+from briefing.analysis.sentences import spans as sentence_spans
 from briefing.model import Analysis, Article, Sentence
 
 if TYPE_CHECKING:
@@ -14,11 +15,13 @@ if TYPE_CHECKING:
 
 
 def extract(doc: Doc, article: Article) -> Analysis:
+    """The one entry point: every extractor over one parsed article."""
     entities = extract_entities(doc)
+    dates = extract_dates(doc, article.date)
     return Analysis(
         article=article,
-        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        sentences=[Sentence(start, end) for _, _, start, end in sentence_spans(doc)],
         entities=entities,
         figures=extract_figures(doc),
-        dates=extract_dates(doc, article.date),
+        dates=dates,
     )
