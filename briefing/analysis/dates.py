@@ -41,7 +41,7 @@ _NOT_A_DATE = re.compile(r"(-|\s)(year|month|week|day)s?-old\b|\bage(d| of)?\b|^
                          r"^(about |around |some |under |over |nearly |almost |just |more than |less than )?"
                          r"(\d+|[a-z]+|a few|a couple of) (hours?|minutes?|seconds?)$", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier today|later today|"
-                       r"\d{1,2}[:.]\d\d|\d{1,2} ?(am|pm|a\.m\.|p\.m\.)|noon|midnight|(?<!\w)now)\b")
+                       r"\d{1,2}[:.]\d\d|\d{4} ?(utc|gmt)|\d{1,2} ?(am|pm|a\.m\.|p\.m\.)|noon|midnight|(?<!\w)now)\b")
 _RANGE = re.compile(r"^(?:between |from )?(.+?)\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*(.+)$",
                     re.IGNORECASE)
 _LOOKS_DATE = re.compile(r"\b(" + _MONTH + r"|" + _WEEKDAY + r"|(?:1[5-9]|20)\d\d)\b", re.IGNORECASE)

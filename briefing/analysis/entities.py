@@ -295,7 +295,8 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
         known = None  # "Fritz Henderson" is not the city of Henderson
     if known and known.kind in ("country", "region") and len(words) <= 4:
         return "place"
-    if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)) * 2 >= len(c.mentions):
+    if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)
+           or _INDEX_BEFORE.search(text, max(0, m.start - 30), m.start)) * 2 >= len(c.mentions):
         return "other"  # "the FTSE 100 index", "the Dow fell 300 points": a market index
     if model in ("organization", "place", "other") and len(words) > 1 and sum(
             1 for m in c.mentions if _PERSON_CONTEXT.search(text, max(0, m.start - 40), m.start)
@@ -325,10 +326,11 @@ _PREFERENCE = ["person", "organization", "place", "group", "other"]
 _INDEX_AFTER = re.compile(r"(?:['’]s)?(?:\s+\d+)?\s+(?:stock\s+|share\s+|market\s+)?(?:index|indices|composite|"
                           r"Industrial Average|average|(?:fell|rose|closed|dropped|gained|lost|jumped|slid|climbed)"
                           r"\s+(?:by\s+)?(?:more than\s+|almost\s+|about\s+)?[\d,.]+\s+points)\b", re.IGNORECASE)
+_INDEX_BEFORE = re.compile(r"\b(?:index|indices|indexes)\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
 _PERSON_CONTEXT = re.compile(r"\b(?:[Ss]pokes(?:wo)?man|[Ss]pokesperson|CEO|[Cc]hairman|[Pp]resident|[Dd]irector|"
                              r"[Mm]inister|[Ss]enator|[Mm]r\.?|[Mm]rs\.?|[Mm]s\.?|[Dd]r\.?|[Aa]nalyst)\s+$")
 _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(
-    ["president", "vice", "chairman", "chief", "spokes\w+", "director", "minister", "head", "founder",
+    ["president", "vice", "chairman", "chief", r"spokes\w+", "director", "minister", "head", "founder",
      "executive", "analyst", "manager", "officer", "senator", "leader"]) + r")\b", re.IGNORECASE)
 
 
