@@ -77,6 +77,7 @@ NOT_ALONE = {"north", "south", "east", "west", "church", "court", "government", 
              "state", "states", "council", "party", "army", "police", "city", "republic", "union",
              "kingdom", "ministry", "department", "education", "health", "defence", "defense",
              "justice", "treasury", "interior", "home", "foreign", "commerce", "labor", "labour"}
+VEHICLES = {"space shuttle", "uss", "hms", "mv", "ss", "rms", "air force one", "flight"}
 LOCATIVE = {"in", "near", "outside", "at", "from", "to", "across", "into"}
 FUNCTION = {"of", "and", "for", "the", "de", "la", "du", "von", "van", "&", "on", "in", "at"}
 
@@ -222,7 +223,7 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
             if len(cands) == 1:
                 uf.join(i, cands[0])
     people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
-              and votes[j]["person"] >= max(votes[j].values())]
+              and not _known_place(names[j])]
     for i in range(len(groups)):
         if len(tokens[i]) > 2 or (votes[i]["person"] == 0 and _known_place(names[i])):
             continue
@@ -244,6 +245,13 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                  and not any(w.casefold() in OTHER_WORDS for w in tokens[j])]
         if cands:
             uf.join(i, min(cands, key=lambda j: (-sum(votes[j].values()), firsts[j])))
+    # "Korea" after "South Korea": the one compass-qualified place of that name in the article.
+    for i, toks in enumerate(tokens):
+        if len(toks) == 1 and uf.find(i) == i:
+            cands = [j for j, t in enumerate(tokens) if len(t) == 2 and t[1] == toks[0]
+                     and t[0].casefold() in ("north", "south", "east", "west") and votes[j]["place"]]
+            if len(cands) == 1:
+                uf.join(i, cands[0])
     # "Kursk region" is Kursk.
     for i, toks in enumerate(tokens):
         if len(toks) > 1 and toks[-1].casefold() in PLACE_REGION_SUFFIX:
@@ -305,7 +313,7 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
             and name.endswith("s"):
         return "organization"  # "the Beatles"
-    if _looks_like_product(name):
+    if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES:
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
         return "organization"
@@ -337,6 +345,16 @@ _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(
 def _looks_like_product(name: str) -> bool:
     """iPod, iPhone 3G, STS-134, IE9, A380: camel case from a lower-case letter, or a model code."""
     return bool(re.match(r"^[a-z]+[A-Z]", name) or re.search(r"\b[A-Z]{1,4}-?\d+\b", name))
+
+
+def _common_noun(c: Cluster, text: str) -> bool:
+    """"Iodine" opening a sentence in an article that also says "iodine": a word, not a name."""
+    names = c.surfaces
+    if len(names) != 1 or " " in names[0] or not names[0][1:].islower():
+        return False
+    if not all(_sentence_start(text, m.start) for m in c.mentions):
+        return False
+    return re.search(r"\b" + re.escape(names[0].lower()) + r"\b", text) is not None
 
 
 def _preceding_word(text: str, start: int) -> str:
@@ -441,6 +459,8 @@ def extract_entities(doc: Doc) -> list[Entity]:
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
     for c in clusters:
+        if _common_noun(c, text):
+            continue
         name = display_name(c)
         kind = decide_kind(c, name, text)
         entity = Entity(id=f"e{len(entities) + 1}", kind=kind, name=name,
