@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.analysis.sentences import sentence_start
 from briefing.analysis import sentences
+from briefing.analysis.sentences import sentence_start
 from briefing.model import DateRef
 
 if TYPE_CHECKING:
@@ -219,8 +219,9 @@ def _fallback(t: str, a: date, tense: str) -> str | None:
     if not re.search(r"\b" + _MONTH + r"(\b|$)|\b(1[5-9]|20)\d\d\b", t):
         return None
     try:
-        import dateparser
         from datetime import datetime
+
+        import dateparser
 
         parsed = dateparser.parse(t, languages=["en"], settings={
             "RELATIVE_BASE": datetime(a.year, a.month, a.day),

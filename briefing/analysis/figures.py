@@ -177,7 +177,6 @@ def extract_figures(doc: Doc) -> list[Figure]:
         if ent.label_ in ("CARDINAL", "QUANTITY") and _part_of_name(ent):
             continue
         if ent.label_ in ("DATE",):
-            m = re.search(r"\d{1,3}|[a-z]+$", ent.text)
             value = number_value(ent.text.split()[-1])
             figures.append(Figure(ent.start_char, ent.end_char, ent.text, value, "years of age"))
             continue

@@ -69,8 +69,6 @@ def title_before(span: Span) -> str | None:
         inside.add(tok.i)
         i -= 1
     words = [t for t in doc[i:span.start]]
-    while words and words[0].lower_ in ("former", "then") and len(words) > 1:
-        break
     while words and words[-1].lower_ in RANKS:
         words.pop()
     if not words and span.start > i:
@@ -99,7 +97,7 @@ def apposition(span: Span, places: list[tuple[int, str]]) -> str | None:
         return None
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.is_punct]
     owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
-    words = [t.text for t in sorted(mods, key=lambda t: t.i) for t in [t]]
+    words = [t.text for t in sorted(mods, key=lambda t: t.i)]
     phrase = " ".join([*words, head.text])
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to")), None)
     if of is not None:
