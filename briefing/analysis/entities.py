@@ -298,9 +298,8 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     model = max(votes, key=lambda k: (votes[k], _PREFERENCE.index(k)))
     if model == "group":
         return "group"
-    known = next((p for p in map(gazetteer.place, surfaces) if p), None)
-    if known and known.kind == "city" and model == "person" and gazetteer.place(name) is None:
-        known = None  # "Fritz Henderson" is not the city of Henderson
+    known = gazetteer.place(name) or (None if votes["person"] else next(
+        (p for p in map(gazetteer.place, surfaces) if p), None))  # "Fritz Henderson" is no city
     if known and known.kind in ("country", "region") and len(words) <= 4:
         return "place"
     if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)
@@ -308,8 +307,11 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
         return "other"  # "the FTSE 100 index", "the Dow fell 300 points": a market index
     if model in ("organization", "place", "other") and len(words) > 1 and sum(
             1 for m in c.mentions if _PERSON_CONTEXT.search(text, max(0, m.start - 40), m.start)
-            or _ROLE_AFTER.match(text, m.end)) * 2 > len(c.mentions):
+            or _ROLE_AFTER.match(text, m.end)) * 2 >= len(c.mentions):
         return "person"  # "Spokeswoman Sandy Angers", "Jim Press, the vice chairman"
+    if model != "organization" and sum(1 for m in c.mentions if _ORG_BEFORE.search(text, max(0, m.start - 40), m.start)) \
+            * 2 >= len(c.mentions):
+        return "organization"  # "Irish low cost airline, Ryanair", "German magazine Der Spiegel"
     if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
             and name.endswith("s"):
         return "organization"  # "the Beatles"
@@ -335,6 +337,9 @@ _INDEX_AFTER = re.compile(r"(?:['’]s)?(?:\s+\d+)?\s+(?:stock\s+|share\s+|marke
                           r"Industrial Average|average|(?:fell|rose|closed|dropped|gained|lost|jumped|slid|climbed)"
                           r"\s+(?:by\s+)?(?:more than\s+|almost\s+|about\s+)?[\d,.]+\s+points)\b", re.IGNORECASE)
 _INDEX_BEFORE = re.compile(r"\b(?:index|indices|indexes)\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_ORG_BEFORE = re.compile(r"\b(?:airline|company|firm|carrier|maker|manufacturer|automaker|carmaker|retailer|"
+                         r"bank|magazine|newspaper|broadcaster|insurer|chain|group|giant|rival|subsidiary|"
+                         r"operator|supplier|startup|publisher|studio|label|band)\s*,?\s*$", re.IGNORECASE)
 _PERSON_CONTEXT = re.compile(r"\b(?:[Ss]pokes(?:wo)?man|[Ss]pokesperson|CEO|[Cc]hairman|[Pp]resident|[Dd]irector|"
                              r"[Mm]inister|[Ss]enator|[Mm]r\.?|[Mm]rs\.?|[Mm]s\.?|[Dd]r\.?|[Aa]nalyst)\s+$")
 _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(
