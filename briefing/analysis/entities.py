@@ -385,13 +385,18 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         if _overlaps(taken, s, e):
             continue
         name = match.group()
-        if " " not in name and _sentence_start(text, s):
+        if " " not in name and (_sentence_start(text, s) or name.casefold() in _CALENDAR_WORDS):
             continue
         c = owner[name]
         assert c is not None
         c.mentions.append(Mention(s, e, name, c.mentions[0].kind, "RULE"))
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
+
+
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                   "friday", "saturday", "sunday"}
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -506,6 +511,10 @@ def identity_key(entity: Entity) -> str | None:
         known = next((p for p in map(gazetteer.place, [name, *entity.aliases]) if p), None)
         if known:
             return f"place:{norm(known.name)}"
+    if entity.kind == "group":  # "North Korean" and "North Koreans" are one group, tied to North Korea
+        country = next((c for c in map(gazetteer.demonym_country, [name, *entity.aliases]) if c), None)
+        if country:
+            return f"group:{norm(country)}"
     canonical = next((c for c in map(gazetteer.canonical, [name, *entity.aliases]) if c), None)
     return f"{entity.kind}:{norm(canonical or name)}"
 

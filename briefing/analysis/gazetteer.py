@@ -106,3 +106,8 @@ def canonical(name: str) -> str | None:
 
 def is_demonym(name: str) -> bool:
     return norm(name) in DEMONYMS
+
+
+def demonym_country(name: str) -> str | None:
+    """The place a nationality belongs to ("North Korean" -> North Korea), or None."""
+    return DEMONYMS.get(norm(name))

@@ -145,3 +145,14 @@ def test_gazetteer_knows_countries_regions_and_big_cities_only():
     assert gazetteer.place("Reykjavík").name == "Reykjavik"
     assert gazetteer.place("Cisco") is None  # a town of 4,000: too small to trust over the model
     assert gazetteer.is_demonym("North Korean")
+
+
+def test_nationality_is_a_group_tied_to_its_country(seed):
+    assert seed["North Korean"].kind == "group"
+    assert seed["North Korean"].key == "group:north korea"
+
+
+def test_a_surname_that_is_a_month_is_not_found_in_dates(nlp):
+    text = "Prime Minister Theresa May spoke in London. The vote is due on 5 May, May said."
+    may = next(e for e in extract_entities(nlp(text)) if e.name == "Theresa May")
+    assert all(text[m.start - 2:m.start] != "5 " for m in may.mentions)
