@@ -36,7 +36,7 @@ _NUMBERS.update({"a": 1, "an": 1, "several": 3, "thirty": 30, "forty": 40, "fift
 _FUTURE = re.compile(r"\b(will|'ll|shall|(is|are|am|was|were) (set |due |expected |scheduled |going |slated )?to|"
                      r"plans? to|intends? to|until|till)\b", re.IGNORECASE)
 # Not calendar references: ages, durations, frequencies ("14-year-old", "48 hours", "annual").
-_NOT_A_DATE = re.compile(r"(-|\s)(year|month|week|day)s?-old\b|\bage(d| of)?\b|^\W*\d{1,2}\W*$|"
+_NOT_A_DATE = re.compile(r"^\d[\d ]{6,}$|(-|\s)(year|month|week|day)s?-old\b|\bage(d| of)?\b|^\W*\d{1,2}\W*$|"
                          r"^(annual|daily|weekly|monthly|yearly|quarterly)$|"
                          r"^(about |around |some |under |over |nearly |almost |just |more than |less than )?"
                          r"(\d+|[a-z]+|a few|a couple of) (hours?|minutes?|seconds?)$", re.IGNORECASE)
@@ -180,6 +180,10 @@ def _relative(t: str, a: date, tense: str) -> str | None:
         return (a + timedelta(days=(5 - a.weekday()) % 7)).isoformat()
     if re.search(r"\bend of the month\b", t):
         return f"{a.year}-{a.month:02d}"
+    if re.search(r"\bchristmas eve\b", t):
+        return _month_day(12, 24, a, t, tense)
+    if re.search(r"\bnew year'?s eve\b", t):
+        return _month_day(12, 31, a, t, tense)
     if re.search(r"\bchristmas\b", t):
         return _month_day(12, 25, a, t, tense)
     if re.search(r"\bnew year'?s day\b", t):

@@ -91,3 +91,9 @@ def test_a_date_the_model_ran_into_a_caption_is_cut_at_the_line_break(nlp):
     text = "Thursday, February 23, 2006\n\nAlmost half of Australian children are iodine deficient."
     found = dates(nlp, text, "2006-02-23")
     assert found[0] == ("Thursday, February 23, 2006", "2006-02-23")
+
+
+def test_holidays_and_phone_numbers(nlp):
+    assert resolve("Christmas Eve", "2005-01-06") == "2004-12-24"
+    found = dates(nlp, "Call the hotline on 1300 735 683 for help.", "2005-01-06")
+    assert all(text != "1300 735 683" for text, _ in found)
