@@ -296,10 +296,10 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
         return "group"
     words = [w.casefold().strip(".,") for w in name.split()]
     model = max(votes, key=lambda k: (votes[k], _PREFERENCE.index(k)))
-    if model == "group":
-        return "group"
     known = gazetteer.place(name) or (None if votes["person"] else next(
         (p for p in map(gazetteer.place, surfaces) if p), None))  # "Fritz Henderson" is no city
+    if model == "group":
+        return "place" if known else "group"  # "Samarra" is a city, not a nationality
     if known and known.kind in ("country", "region") and len(words) <= 4:
         return "place"
     if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)
