@@ -150,6 +150,8 @@ def collect(doc: Doc) -> list[Mention]:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None:
             continue
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ not in ("PROPN", "NOUN"):
+            continue  # "Albeit", "Whitewashing" opening a sentence: not a name
         text = ent.text
         paren = text.find(" (")
         if paren > 0:  # the model ran "Singapore Airlines (SIA" together
@@ -305,6 +307,9 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)
            or _INDEX_BEFORE.search(text, max(0, m.start - 30), m.start)) * 2 >= len(c.mentions):
         return "other"  # "the FTSE 100 index", "the Dow fell 300 points": a market index
+    if model != "person" and not known and sum(1 for m in c.mentions if _TITLE_BEFORE.search(
+            text, max(0, m.start - 20), m.start)) * 2 >= len(c.mentions):
+        return "person"  # "President Bush", "Mr. Toccafondi"
     if model in ("organization", "place", "other") and len(words) > 1 and sum(
             1 for m in c.mentions if _PERSON_CONTEXT.search(text, max(0, m.start - 40), m.start)
             or _ROLE_AFTER.match(text, m.end)) * 2 >= len(c.mentions):
@@ -323,7 +328,7 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
         return "place"
     if words[-1] in OTHER_WORDS and model != "person":
         return "other"
-    if known and model != "organization":
+    if known and model not in ("organization", "person"):
         return "place"
     if model in ("person", "other") and len(words) == 1:
         locative = sum(1 for m in c.mentions if _preceding_word(text, m.start) in LOCATIVE)
@@ -340,6 +345,9 @@ _INDEX_BEFORE = re.compile(r"\b(?:index|indices|indexes)\s*,?\s*(?:the\s+)?$", r
 _ORG_BEFORE = re.compile(r"\b(?:airline|company|firm|carrier|maker|manufacturer|automaker|carmaker|retailer|"
                          r"bank|magazine|newspaper|broadcaster|insurer|chain|group|giant|rival|subsidiary|"
                          r"operator|supplier|startup|publisher|studio|label|band)\s*,?\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(?:President|Senator|Sen\.|Rep\.|Governor|Gov\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+                           r"Prof\.?|Minister|Chancellor|Mayor|Pope|King|Queen|Prince|Princess|Judge|"
+                           r"Secretary|Ambassador|Chairman|Sheikh|Cardinal|Bishop)\s+$")
 _PERSON_CONTEXT = re.compile(r"\b(?:[Ss]pokes(?:wo)?man|[Ss]pokesperson|CEO|[Cc]hairman|[Pp]resident|[Dd]irector|"
                              r"[Mm]inister|[Ss]enator|[Mm]r\.?|[Mm]rs\.?|[Mm]s\.?|[Dd]r\.?|[Aa]nalyst)\s+$")
 _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(

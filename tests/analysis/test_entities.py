@@ -156,3 +156,8 @@ def test_a_surname_that_is_a_month_is_not_found_in_dates(nlp):
     text = "Prime Minister Theresa May spoke in London. The vote is due on 5 May, May said."
     may = next(e for e in extract_entities(nlp(text)) if e.name == "Theresa May")
     assert all(text[m.start - 2:m.start] != "5 " for m in may.mentions)
+
+
+def test_a_title_before_a_mistyped_name_makes_it_a_person(nlp):
+    text = "Last week, President Bush proposed a $145 billion stimulus package."
+    assert next(e for e in extract_entities(nlp(text)) if e.name == "Bush").kind == "person"
