@@ -55,7 +55,8 @@ PLACE_WORDS = {"street", "avenue", "road", "square", "bridge", "river", "lake", 
                "mountains", "island", "islands", "airport", "station", "stadium", "arena", "park",
                "province", "region", "oblast", "county", "district", "valley", "bay", "coast",
                "sea", "ocean", "strait", "peninsula", "desert", "mosque", "cathedral", "palace",
-               "hospital", "camp", "base", "border", "city", "village", "town", "harbour", "harbor"}
+               "hospital", "camp", "base", "border", "city", "village", "town", "harbour", "harbor",
+               "ave", "blvd", "boulevard", "lane", "plaza"}
 OTHER_WORDS = {"conference", "show", "expo", "fair", "festival", "summit", "games", "olympics",
                "cup", "championship", "program", "programme", "project", "study", "store",
                "index", "award", "awards", "prize", "act", "bill", "treaty", "accord", "war",
@@ -77,6 +78,7 @@ NOT_ALONE = {"north", "south", "east", "west", "church", "court", "government", 
              "state", "states", "council", "party", "army", "police", "city", "republic", "union",
              "kingdom", "ministry", "department", "education", "health", "defence", "defense",
              "justice", "treasury", "interior", "home", "foreign", "commerce", "labor", "labour"}
+STREETS = {"street", "avenue", "ave", "road", "boulevard", "blvd", "lane", "square", "plaza"}
 VEHICLES = {"space shuttle", "uss", "hms", "mv", "ss", "rms", "air force one", "flight"}
 LOCATIVE = {"in", "near", "outside", "at", "from", "to", "across", "into"}
 FUNCTION = {"of", "and", "for", "the", "de", "la", "du", "von", "van", "&", "on", "in", "at"}
@@ -136,22 +138,30 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
         text = text[:-1]
     if len(text) < 2 or not any(c.isupper() for c in text) or norm(text) in NOT_NAMES:
         return None
-    if norm(text) in NOT_ALONE or (label != "PERSON" and norm(text).split()[-1] in ROLE_WORDS):
-        return None
+    words = norm(text).split()
+    if norm(text) in NOT_ALONE or (label != "PERSON" and (words[-1] in ROLE_WORDS or (
+            len(words) > 2 and words[0] in ROLE_WORDS and words[1] == "of"))):
+        return None  # "State Department Spokesperson", "Minister of Agriculture": titles
     if not text[0].isalnum():
         return None
     return text, start
 
 
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Secretariat|Commissioner|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 def collect(doc: Doc) -> list[Mention]:
     """Every named mention the model found, cleaned; "Name (ABC)" also gives a mention of ABC."""
     out: list[Mention] = []
+    text_of_doc = sentences.text(doc)
     for ent in doc.ents:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None:
             continue
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ not in ("PROPN", "NOUN"):
             continue  # "Albeit", "Whitewashing" opening a sentence: not a name
+        if len(ent) == 1 and _PORTFOLIO.search(text_of_doc, max(0, ent.start_char - 30), ent.start_char):
+            continue  # "Agriculture" in "Minister of Agriculture": part of a title
         text = ent.text
         paren = text.find(" (")
         if paren > 0:  # the model ran "Singapore Airlines (SIA" together
@@ -219,9 +229,12 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 uf.join(i, keys[_key(after.group(1))])
     # "GAO" for "Government Accountability Office" introduced in the article.
     for i, name in enumerate(names):
-        if _ACRONYM.match(name) and not gazetteer.canonical(name):
+        bare = name.replace(".", "").replace("&", "")
+        if _ACRONYM.match(bare) and not gazetteer.canonical(name):
             cands = [j for j, other in enumerate(names)
-                     if j != i and len(tokens[j]) > 1 and _initials(other) == name.replace("&", "")]
+                     if j != i and len(tokens[j]) > 1 and _initials(other) == bare]
+            if len(cands) > 1:  # "E.C.": the European Commission, not the European Constitution
+                cands = [j for j in cands if votes[j]["organization"]]
             if len(cands) == 1:
                 uf.join(i, cands[0])
     people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
@@ -247,6 +260,13 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                  and not any(w.casefold() in OTHER_WORDS for w in tokens[j])]
         if cands:
             uf.join(i, min(cands, key=lambda j: (-sum(votes[j].values()), firsts[j])))
+    # "U.S. Government Accountability Office" is the "Government Accountability Office".
+    for i, toks in enumerate(tokens):
+        for cut in (1, 2):
+            if len(toks) > cut + 1 and gazetteer.place(" ".join(toks[:cut])) is not None:
+                rest = _key(" ".join(toks[cut:]))
+                if rest in keys and votes[keys[rest]]["organization"] and votes[i]["organization"]:
+                    uf.join(i, keys[rest])
     # "Korea" after "South Korea": the one compass-qualified place of that name in the article.
     for i, toks in enumerate(tokens):
         if len(toks) == 1 and uf.find(i) == i:
@@ -297,7 +317,10 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if all(gazetteer.is_demonym(s) for s in surfaces):
         return "group"
     words = [w.casefold().strip(".,") for w in name.split()]
-    model = max(votes, key=lambda k: (votes[k], _PREFERENCE.index(k)))
+    for m in c.mentions:  # a full personal name is stronger evidence than a stray label on a surname
+        if m.kind == "person" and " " in m.name:
+            votes["person"] += 1
+    model = max(votes, key=lambda k: (votes[k], -_PREFERENCE.index(k)))
     known = gazetteer.place(name) or (None if votes["person"] else next(
         (p for p in map(gazetteer.place, surfaces) if p), None))  # "Fritz Henderson" is no city
     if model == "group":
@@ -324,12 +347,15 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
         return "organization"
-    if words[-1] in PLACE_WORDS and model != "organization":
+    if words[-1] in STREETS or (words[-1] in PLACE_WORDS and model != "organization"):
         return "place"
+    if known and model == "organization" and votes["place"] >= votes["organization"]:
+        return "place"  # "Halifax": as often a place as an organisation to the model, and a city
     if words[-1] in OTHER_WORDS and model != "person":
         return "other"
-    if known and model not in ("organization", "person"):
-        return "place"
+    if known and (model not in ("organization", "person") or (model == "person" and (
+            " " in name and not votes["organization"] or known.population >= 1_000_000))):
+        return "place"  # "Banda Aceh", "Kharkiv"; but "Bush" the president over Bush the Egyptian town
     if model in ("person", "other") and len(words) == 1:
         locative = sum(1 for m in c.mentions if _preceding_word(text, m.start) in LOCATIVE)
         if locative and locative * 2 >= len(c.mentions):

@@ -161,3 +161,35 @@ def test_a_surname_that_is_a_month_is_not_found_in_dates(nlp):
 def test_a_title_before_a_mistyped_name_makes_it_a_person(nlp):
     text = "Last week, President Bush proposed a $145 billion stimulus package."
     assert next(e for e in extract_entities(nlp(text)) if e.name == "Bush").kind == "person"
+
+
+def test_full_name_outweighs_stray_place_labels_on_the_surname(nlp):
+    text = ("Former Chilean dictator Augusto Pinochet was officially placed under house arrest. "
+            "Officials say the arrest order was delivered to Gen. Pinochet's home near the capital. "
+            "The operation was meant to suppress left-wing opposition to Pinochet's regime.")
+    pinochet = next(e for e in extract_entities(nlp(text)) if e.name == "Augusto Pinochet")
+    assert pinochet.kind == "person"
+    assert len(pinochet.mentions) == 3
+
+
+def test_a_country_qualified_name_joins_the_plain_one(nlp):
+    text = ("Congressmen requested an investigation by the Government Accountability Office (GAO). "
+            "The U.S. Government Accountability Office said it would look into the claims.")
+    offices = [e for e in extract_entities(nlp(text)) if "Accountability" in e.name]
+    assert len(offices) == 1
+
+
+def test_dotted_acronym_joins_the_organisation_not_the_treaty(nlp):
+    text = ("The President of the European Commission, José Manuel Durão Barroso, said holding a referendum "
+            "on acceding to the European Constitution in Portugal is inadvisable. The E.C. President refused "
+            "to comment on the current situation in Portugal.")
+    commission = next(e for e in extract_entities(nlp(text)) if e.name == "European Commission")
+    assert "E.C." in commission.aliases
+
+
+def test_a_ministers_portfolio_is_not_an_organisation(nlp):
+    text = ("The newspaper reports that the policy was announced yesterday by the country's Minister of "
+            "Agriculture & Co-Operatives, Mr. Mundia Sikatana.")
+    names = {e.name: e for e in extract_entities(nlp(text))}
+    assert "Agriculture" not in names
+    assert not any(n.startswith("Minister") for n in names)
