@@ -45,7 +45,8 @@ _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earli
 _RANGE = re.compile(r"^(?:between |from )?(.+?)\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*(.+)$",
                     re.IGNORECASE)
 _LOOKS_DATE = re.compile(r"\b(" + _MONTH + r"|" + _WEEKDAY + r"|(?:1[5-9]|20)\d\d)\b", re.IGNORECASE)
-_LEAD = re.compile(r"^(?:on|in|by|since|until|before|after|from|of|during|at|the)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:on|in|by|since|until|before|after|from|of|during|at|the|as of|"
+                   r"(?:no|not) (?:later|earlier) than)\s+", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- resolution
@@ -147,8 +148,18 @@ def _relative(t: str, a: date, tense: str) -> str | None:
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1]]
         return _offset(a, m[2], n if m[3] != "ago" else -n)
-    if re.search(r"\b(later|earlier|before|after)\b", t) and not re.search(r"\b(earlier|later) today\b", t):
+    if re.search(r"\b(later|earlier|before|after)\b", t) and not re.search(
+            r"\b(earlier|later) (today|this (week|month|year))\b", t):
         return None  # "three days later": relative to an event, not to the article
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)(?: of (?:the|this) month)?", t)
+    if m:  # "the 29th": that day of this month, or of the last one if it is still to come and the text looks back
+        day = int(m[1])
+        months = a.year * 12 + a.month - 1
+        if tense != "future" and day > a.day:
+            months -= 1
+        elif tense == "future" and day < a.day:
+            months += 1
+        return _iso(months // 12, months % 12 + 1, day)
     m = re.search(r"\b(?:(last|next|this|coming|past|previous) )?" + _WEEKDAY + r"\b", t)
     if m:
         return _weekday(WEEKDAYS[m[2]], m[1], a, tense).isoformat()
@@ -266,6 +277,9 @@ def tense_of(span: Span) -> str:
             gov = gov.head  # "was willing to skip": the governing verb is past
         past = gov.tag_ == "VBD" or any(c.tag_ == "VBD" for c in gov.children if c.dep_ in ("aux", "cop"))
         return "past" if past and gov.lemma_ not in _LOOKING_AHEAD else "future"
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if head.tag_ in ("VBZ", "VBP") and prep is not None and prep.lower_ in ("by", "until", "till", "before"):
+        return "future"  # "wants to cut 789 dealers by early June": a deadline ahead
     clause = span.doc[max(sentence_start(span.doc, span.start), span.start - 8):span.start].text
     return "future" if re.search(r"\b(until|till|will|shall)\b", clause, re.IGNORECASE) else "past"
 

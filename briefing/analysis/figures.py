@@ -89,7 +89,7 @@ def _part_of_name(span: Span) -> bool:
     """A number inside a name or code: "FTSE 100", "Flight 447", "iPhone 4", "No. 1", "A350", "737-800",
     "their 737 airliner" (a designation takes a singular noun; a count takes a plural one), "7/8/07"."""
     doc, text = span.doc, span.text
-    if span.label_ != "MONEY" and re.search(r"\b[A-Za-z]+\d+\w*\b|\b\d+[A-WYZa-wyz]+\d|\d/\d", text):
+    if span.label_ != "MONEY" and re.search(r"\b[A-Za-z]+\d+\w*\b|\b\d+[A-WYZa-wyz]+\d|\d/\d|\d\(", text):
         return True
     prev = doc[span.start - 1] if span.start > 0 else None
     before = doc[span.start - 2] if span.start > 1 else None
@@ -126,6 +126,8 @@ def counted(span: Span) -> str | None:
         return currency(span.text) or "money"
     if span.label_ == "PERCENT":
         return "percent"
+    if span.label_ == "QUANTITY" and span[-1].is_alpha:
+        return span[-1].text  # "820 km", "less than 200 grams"
     last = span[-1]
     m = _DURATION.search(span.text)
     if m:

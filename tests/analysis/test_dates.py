@@ -97,3 +97,19 @@ def test_holidays_and_phone_numbers(nlp):
     assert resolve("Christmas Eve", "2005-01-06") == "2004-12-24"
     found = dates(nlp, "Call the hotline on 1300 735 683 for help.", "2005-01-06")
     assert all(text != "1300 735 683" for text, _ in found)
+
+
+@pytest.mark.parametrize("text, tense, value", [
+    ("earlier this month", "past", "2004-11"),
+    ("no later than Friday", "future", "2004-12-03"),
+    ("the 29th", "past", "2004-11-29"),
+    ("the beginning of the year", "past", "2004-01-01"),
+])
+def test_resolve_more(text, tense, value):
+    assert resolve(text, "2004-11-30", tense) == value
+
+
+def test_a_deadline_in_the_present_tense_is_ahead(nlp):
+    text = ("American automobile manufacturer Chrysler LLC has said that it wants to eliminate 789, or about "
+            "a quarter, of its 3,200 dealers by early June.")
+    assert ("early June", "2009-06") in dates(nlp, text, "2009-05-14")

@@ -70,3 +70,10 @@ def test_ages_are_figures(nlp):
 
 def test_no_numbers_no_figures(nlp):
     assert extract_figures(nlp("The Pentagon confirmed the deployment.")) == []
+
+
+def test_quantities_count_their_unit_and_plan_names_are_not_figures(nlp):
+    found = {f.text: f for f in extract_figures(nlp(
+        "The camp lies 820 km from the capital, and workers fear for their 401(k)s."))}
+    assert found["820 km"].counts == "km"
+    assert not any("401" in t for t in found)
