@@ -164,7 +164,7 @@ def _relative(t: str, a: date, tense: str) -> str | None:
     if m:
         return _weekday(WEEKDAYS[m[2]], m[1], a, tense).isoformat()
     m = re.search(r"\b" + _MONTH + r"(?:\b|$)", t)
-    if m and (m[1] != "may" or t in ("may", "early may", "late may", "mid-may", "mid may")):
+    if m and (m[1] != "may" or re.fullmatch(r"(?:(?:early|late|mid|end of|beginning of|start of)[- ])?may", t)):
         month = MONTHS[_mkey(m[1])]
         year = _shift_year(t, a.year)
         if year == a.year and not re.search(r"\bthis year\b", t):
