@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.analysis.dates import extract_dates
 from briefing.analysis.entities import extract_entities
 from briefing.analysis.figures import extract_figures
-from briefing.analysis.sentences import spans as sentence_spans
+from briefing.analysis.dates import extract_dates
 from briefing.model import Analysis, Article, Sentence
+from briefing.analysis.sentences import spans as sentence_spans  # computed once, shared by the extractors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
 def extract(doc: Doc, article: Article) -> Analysis:
-    """The one entry point: every extractor over one parsed article."""
     entities = extract_entities(doc)
     dates = extract_dates(doc, article.date)
     return Analysis(
