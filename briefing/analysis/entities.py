@@ -550,7 +550,13 @@ def identity_key(entity: Entity) -> str | None:
         if country:
             return f"group:{norm(country)}"
     canonical = next((c for c in map(gazetteer.canonical, [name, *entity.aliases]) if c), None)
-    return f"{entity.kind}:{norm(canonical or name)}"
+    key = norm(canonical or name)
+    if entity.kind == "organization":  # "Apple Inc." and "Apple" are one company across articles
+        key = _LEGAL_FORM.sub("", key) or key
+    return f"{entity.kind}:{key}"
+
+
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|corp|corporation|co|ltd|llc|plc|ag|nv|sa|gmbh|limited))+$")
 
 
 def surface(text: str) -> str:

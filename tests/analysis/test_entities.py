@@ -193,3 +193,9 @@ def test_a_ministers_portfolio_is_not_an_organisation(nlp):
     names = {e.name: e for e in extract_entities(nlp(text))}
     assert "Agriculture" not in names
     assert not any(n.startswith("Minister") for n in names)
+
+
+def test_company_keys_ignore_the_legal_form():
+    assert identity_key(Entity(id="e1", kind="organization", name="Apple Inc.")) == "organization:apple"
+    assert identity_key(Entity(id="e1", kind="organization", name="Chrysler LLC")) == "organization:chrysler"
+    assert identity_key(Entity(id="e1", kind="organization", name="Chrysler Group")) == "organization:chrysler group"
