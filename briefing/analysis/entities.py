@@ -112,7 +112,11 @@ class Cluster:
 def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     """A mention's name and where it starts: one line, no leading "the" or title, no possessive."""
     if "\n" in text:
-        parts = [(p, start + text.index(p)) for p in text.split("\n") if any(c.isupper() for c in p)]
+        offset, parts = 0, []
+        for line in text.split("\n"):
+            if any(c.isupper() for c in line):
+                parts.append((line, start + offset))
+            offset += len(line) + 1
         if not parts:
             return None
         text, start = parts[0]
@@ -129,10 +133,10 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
             continue
         break
     text = _POSSESSIVE.sub("", text)
-    words = text.split()
-    while len(words) > 1 and words[-1] in CAPTION_WORDS:
+    words = list(re.finditer(r"\S+", text))
+    while len(words) > 1 and words[-1].group() in CAPTION_WORDS:
         words.pop()
-    text = text[:len(" ".join(words))] if words else ""
+    text = text[:words[-1].end()] if words else ""
     text = text.rstrip(_TRAILING)
     if text.endswith(".") and not re.search(r"(\.\w+\.$)|(\b(Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$)", text):
         text = text[:-1]
