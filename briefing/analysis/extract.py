@@ -10,6 +10,7 @@ from briefing.analysis.dates import extract_dates
 from briefing.analysis.engagements import extract_engagements
 from briefing.analysis.quotes import extract_quotes
 from briefing.model import Analysis, Article, Sentence
+from briefing.analysis.sentences import spans as sentence_spans  # computed once, shared by the extractors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -20,7 +21,7 @@ def extract(doc: Doc, article: Article) -> Analysis:
     dates = extract_dates(doc, article.date)
     return Analysis(
         article=article,
-        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        sentences=[Sentence(start, end) for _, _, start, end in sentence_spans(doc)],
         entities=entities,
         figures=extract_figures(doc),
         dates=dates,
