@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.cues import (ENGAGE_LIGHT_VERBS, ENGAGE_NOUNS, ENGAGE_VERBS, FUTURE_ADJECTIVES,
                                     FUTURE_CUES, FUTURE_VERBS, MEET_VERBS)
+from briefing.analysis.sentences import sentence_start
+from briefing.analysis.sentences import spans as sentence_spans
+from briefing.analysis.sentences import text as doc_text
 from briefing.analysis.speakers import SpeakerResolver, subject_of
 from briefing.model import Article, DateRef, Engagement, Entity
 
@@ -149,12 +152,21 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
     date = _date_of(doc, verb, [d for d in dates if span_start <= d.start < span_end])
     if where is None and date is None and not ((lemma in MEET_VERBS or nominal) and len(who) > 1):
         return None
-    sent = verb.sent
+    start_char, end_char = _sentence_chars(doc, verb.i)
     return Engagement(
-        start=sent.start_char, end=sent.end_char, who=who, what=_what(verb, scope, nominal),
+        start=start_char, end=end_char, who=who, what=_what(verb, scope, nominal),
         where=where, when_text=date.text if date else None, date=date.value if date else None,
         status=_status(verb, date, anchor),
     )
+
+
+def _sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
+    """The characters of the sentence holding token i (from the sentence spans computed once)."""
+    first = sentence_start(doc, i)
+    for start, _, start_char, end_char in sentence_spans(doc):
+        if start == first:
+            return start_char, end_char
+    return 0, len(doc_text(doc))
 
 
 def _date_of(doc: Doc, verb: Token, dates: list[DateRef]) -> DateRef | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analysis.cues import FRAME_VERBS, REPORT_NOUNS, REPORT_VERBS
+from briefing.analysis.sentences import text as doc_text
 from briefing.analysis.speakers import NOBODY, Speaker, SpeakerResolver, subject_of
 from briefing.model import Article, Entity, Quote
 
@@ -143,7 +144,7 @@ def find_quote_marks(text: str) -> list[Marked]:
 
 def extract_quotes(doc: Doc, entities: list[Entity], article: Article | None = None) -> list[Quote]:
     """Every direct, partial and indirect quote of the article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     marked = find_quote_marks(text)
     spans = [(q.start, q.end) for q in marked]
     resolver = SpeakerResolver(doc, entities, spans)
@@ -354,7 +355,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
               spans: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if inside[tok.i] != -1:
             continue

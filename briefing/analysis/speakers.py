@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analysis.cues import CHANNEL_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from briefing.analysis.sentences import spans as sentence_spans
 from briefing.model import Entity
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ class SpeakerResolver:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
         self.sent_start: list[int] = [0] * len(doc)  # token -> first token of its sentence
-        for sent in doc.sents:
-            self.sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        for start, end, _, _ in sentence_spans(doc):
+            self.sent_start[start:end] = [start] * (end - start)
         self.by_token: list[Entity | None] = [None] * len(doc)
         # (token index, entity) for every mention outside quotes, in text order: the antecedents.
         self._mentions: list[tuple[int, Entity]] = []
