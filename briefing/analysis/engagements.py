@@ -194,7 +194,7 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 def _who(resolver: SpeakerResolver, tok: Token) -> str | None:
     speaker = resolver.resolve(tok)
     entity = resolver.entities.get(speaker.entity) if speaker.entity else None
-    return entity.id if entity is not None and entity.kind != "place" else None
+    return entity.id if entity is not None and entity.kind in ("person", "organization", "group") else None
 
 
 def _np_head(tok: Token) -> Token:
@@ -224,7 +224,8 @@ def _status(verb: Token, date: DateRef | None, anchor: str | None) -> str:
         if value < base:
             return "past"
     node = verb
-    while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+    while (node.dep_ in ("dobj", "pobj", "prep") or node.dep_ in ("advcl", "xcomp") and node.tag_ in ("VBG", "VB")) \
+            and node.head.i != node.i:  # "Addressing a conference in Wyoming, Bernanke said": said's tense
         node = node.head
     if node.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" or
                                  c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children):

@@ -61,9 +61,27 @@ class SpeakerResolver:
                         self.by_token[tok.i] = entity
                 if not any(s <= m.start < e for s, e in quoted):
                     self._mentions.append((span.root.i, entity))
+        self._add_missed_names(quoted)
         self._mentions.sort(key=lambda pair: pair[0])
         self._positions = [i for i, _ in self._mentions]
         self.gender = self._genders(quoted)
+
+    def _add_missed_names(self, quoted: list[tuple[int, int]]) -> None:
+        """A proper noun that is a known person's surname or alias, where no mention was found
+        ("Montalvo contacted ..." after "Daniel Montalvo"): one more mention for speakers and pronouns."""
+        words: dict[str, Entity | None] = {}
+        for entity in self.entities.values():
+            if entity.kind != "person":
+                continue
+            for name in {entity.name.rsplit(" ", 1)[-1], *(a for a in entity.aliases if " " not in a)}:
+                words[name] = entity if words.get(name, entity) is entity else None  # ambiguous: None
+        if not words:
+            return
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and self.by_token[tok.i] is None and words.get(tok.text) is not None \
+                    and not any(s <= tok.idx < e for s, e in quoted):
+                self.by_token[tok.i] = words[tok.text]
+                self._mentions.append((tok.i, words[tok.text]))
 
     def _genders(self, quoted: list[tuple[int, int]]) -> dict[str, str]:
         """"m" or "f" for persons an unambiguous pronoun refers back to, or a title marks."""
