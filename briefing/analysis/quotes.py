@@ -34,7 +34,6 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?![\w’'])")
 _SINGLE_BREAK = re.compile(r"[\n\"“”‘]")
 _SINGLE_MAX = 400
 _FUNCTION = frozenset("a an the of and or in on at to for by with from de la du von van".split())
-_TRIM = " \t\n,;:"
 _MAX_WORDS_PARTIAL = 25
 
 
@@ -55,6 +54,14 @@ def _single_quotes(text: str) -> list[Marked]:
             out.append(Marked(o + 1, c, double=False))
             after = c + 1
     return out
+
+
+def _char_before(text: str, i: int) -> str:
+    """The last character before position i that is not a space or tab ("" at the start)."""
+    i -= 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -124,7 +131,7 @@ def find_quote_marks(text: str) -> list[Marked]:
                     spans.append(Marked(open_at, i))
                 open_at = None
         if open_at is not None:
-            opener = text[:open_at - 1].rstrip(" \t")[-1:]
+            opener = _char_before(text, open_at - 1)
             if opener in ("", "\n", ":", ",") or open_at - 1 == base or open_at < base:
                 dangling = open_at
             open_at = None
@@ -178,7 +185,7 @@ def _kind(text: str, q: Marked, span: Span) -> str | None:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words:
         return None
-    before = text[:q.start - 1].rstrip(" \t")[-1:]
+    before = _char_before(text, q.start - 1)
     clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i >= span.start and t.head.i < span.end
                  for t in span)
     starts_free = before in ("", "\n", ".", "!", "?", ":", ",", "—", "–", "-", ";")
@@ -254,9 +261,11 @@ def _attribute(doc: Doc, span: Span, inside: list[int], resolver: SpeakerResolve
                 return _from_verb(t, resolver)
     lead_start = para_start
     if not text[para_start:q.start - 1].strip():  # a quote opening its paragraph: 'X said:' before
-        prev_end = text[:para_start].rstrip()
-        if prev_end.endswith(":"):
-            lead_start = prev_end.rfind("\n") + 1
+        i = para_start - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i >= 0 and text[i] == ":":
+            lead_start = text.rfind("\n", 0, i) + 1
     before = doc.char_span(lead_start, max(lead_start, q.start - 1), alignment_mode="contract")
     if before is not None and len(before):
         window = [t for t in before[-14:] if inside[t.i] == -1]
@@ -356,6 +365,7 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
               spans: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
     text = doc_text(doc)
+    starts = [s for s, _ in spans]
     for tok in doc:
         if inside[tok.i] != -1:
             continue
@@ -388,7 +398,7 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
         if content is None:
             continue
         start, end = content
-        if end - start < 8 or _mostly_quoted(start, end, spans):
+        if end - start < 8 or _mostly_quoted(start, end, spans, starts):
             continue
         if speaker.name is None and speaker.entity is None:
             speaker = NOBODY
@@ -443,8 +453,12 @@ def _clause_span(head: Token, cue: Token, text: str, exclude: Token | None = Non
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _mostly_quoted(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+def _mostly_quoted(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether quote marks cover half of a span or more (spans sorted and disjoint)."""
+    covered = 0
+    for k in range(max(0, bisect.bisect_right(starts, start) - 1), bisect.bisect_left(starts, end)):
+        s, e = spans[k]
+        covered += max(0, min(end, e) - max(start, s))
     return covered >= 0.5 * (end - start)
 
 

@@ -44,6 +44,8 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] = ()) -> None:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [q[0] for q in self._quoted]
         self.sent_start: list[int] = [0] * len(doc)  # token -> first token of its sentence
         for start, end, _, _ in sentence_spans(doc):
             self.sent_start[start:end] = [start] * (end - start)
@@ -59,14 +61,19 @@ class SpeakerResolver:
                     held = self.by_token[tok.i]
                     if held is None or _KIND_RANK.get(entity.kind, 9) < _KIND_RANK.get(held.kind, 9):
                         self.by_token[tok.i] = entity
-                if not any(s <= m.start < e for s, e in quoted):
+                if not self.in_quote(m.start):
                     self._mentions.append((span.root.i, entity))
-        self._add_missed_names(quoted)
+        self._add_missed_names()
         self._mentions.sort(key=lambda pair: pair[0])
         self._positions = [i for i, _ in self._mentions]
-        self.gender = self._genders(quoted)
+        self.gender = self._genders()
 
-    def _add_missed_names(self, quoted: list[tuple[int, int]]) -> None:
+    def in_quote(self, pos: int) -> bool:
+        """Whether a character position lies inside one of the quoted spans (sorted, disjoint)."""
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]
+
+    def _add_missed_names(self) -> None:
         """A proper noun that is a known person's surname or alias, where no mention was found
         ("Montalvo contacted ..." after "Daniel Montalvo"): one more mention for speakers and pronouns."""
         words: dict[str, Entity | None] = {}
@@ -79,11 +86,11 @@ class SpeakerResolver:
             return
         for tok in self.doc:
             if tok.pos_ == "PROPN" and self.by_token[tok.i] is None and words.get(tok.text) is not None \
-                    and not any(s <= tok.idx < e for s, e in quoted):
+                    and not self.in_quote(tok.idx):
                 self.by_token[tok.i] = words[tok.text]
                 self._mentions.append((tok.i, words[tok.text]))
 
-    def _genders(self, quoted: list[tuple[int, int]]) -> dict[str, str]:
+    def _genders(self) -> dict[str, str]:
         """"m" or "f" for persons an unambiguous pronoun refers back to, or a title marks."""
         votes: dict[str, list[int]] = {}
         for i, entity in self._mentions:
@@ -94,7 +101,7 @@ class SpeakerResolver:
                     votes.setdefault(entity.id, [0, 0])[mark == "f"] += 1
         for tok in self.doc:
             sex = _PRONOUN_GENDER.get(tok.lower_)
-            if sex is None or any(s <= tok.idx < e for s, e in quoted):
+            if sex is None or self.in_quote(tok.idx):
                 continue
             end = bisect.bisect_left(self._positions, tok.i)
             sent = self.sent_start[tok.i]
@@ -215,6 +222,8 @@ class SpeakerResolver:
         fallback: Entity | None = None
         for k in range(end - 1, -1, -1):
             i, entity = self._mentions[k]
+            if token.i - i > 400:
+                break
             if entity.kind not in kinds or sex and self.gender.get(entity.id, sex) != sex:
                 continue
             if i >= sent_start:  # in the pronoun's own sentence: the nearest one
@@ -227,8 +236,6 @@ class SpeakerResolver:
                 break  # only the closest earlier sentence that names one
             if _is_subject(self.doc[i]):
                 best_subject = entity
-            if token.i - i > 400:
-                break
         chosen = best_subject or fallback
         return Speaker(chosen.name, chosen.id) if chosen else NOBODY
 
