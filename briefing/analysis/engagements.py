@@ -9,11 +9,11 @@ places); the status from modals and future-taking verbs, the tense, and resolved
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from briefing.analysis.cues import (ENGAGE_LIGHT_VERBS, ENGAGE_NOUNS, ENGAGE_VERBS, FUTURE_ADJECTIVES,
                                     FUTURE_CUES, FUTURE_VERBS, MEET_VERBS)
-from briefing.analysis.sentences import sentence_start
 from briefing.analysis.sentences import spans as sentence_spans
 from briefing.analysis.sentences import text as doc_text
 from briefing.analysis.speakers import SpeakerResolver, subject_of
@@ -31,8 +31,11 @@ _WHAT_WORDS = 12
 
 def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
                         article: Article | None = None) -> list[Engagement]:
+    """Every engagement the article states, in text order."""
     resolver: SpeakerResolver | None = None  # built on the first trigger: most articles have none
     anchor = article.date if article is not None else None
+    in_order = sorted(dates, key=lambda d: d.start)
+    ordered = (in_order, [d.start for d in in_order])
     out: list[Engagement] = []
     seen: set[int] = set()
     for tok in doc:
@@ -45,7 +48,7 @@ def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
         seen.add(tok.i)
         if noun is not None:
             seen.add(noun.i)
-        found = _engagement(doc, verb, noun, resolver, dates, anchor)
+        found = _engagement(doc, verb, noun, resolver, ordered, anchor)
         if found is not None:
             out.append(found)
             # a purpose clause ("travelled to Florida to meet X") is the same engagement
@@ -97,7 +100,8 @@ def _scope(head: Token) -> list[Token]:
 
 
 def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerResolver,
-                dates: list[DateRef], anchor: str | None) -> Engagement | None:
+                dates: tuple[list[DateRef], list[int]], anchor: str | None) -> Engagement | None:
+    """One engagement from a trigger; `dates` are the article's dates in text order, with starts."""
     scope = _scope(verb)
     who: list[str] = []
 
@@ -149,7 +153,8 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
     if lemma in _MOVE_VERBS and where is None:
         return None
     span_start, span_end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
-    date = _date_of(doc, verb, [d for d in dates if span_start <= d.start < span_end])
+    in_order, starts = dates
+    date = _date_of(doc, verb, in_order[bisect.bisect_left(starts, span_start):bisect.bisect_left(starts, span_end)])
     if where is None and date is None and not ((lemma in MEET_VERBS or nominal) and len(who) > 1):
         return None
     start_char, end_char = _sentence_chars(doc, verb.i)
@@ -162,10 +167,10 @@ def _engagement(doc: Doc, verb: Token, noun: Token | None, resolver: SpeakerReso
 
 def _sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
     """The characters of the sentence holding token i (from the sentence spans computed once)."""
-    first = sentence_start(doc, i)
-    for start, _, start_char, end_char in sentence_spans(doc):
-        if start == first:
-            return start_char, end_char
+    sents = sentence_spans(doc)  # sorted (first token, end token, start char, end char)
+    k = bisect.bisect_right(sents, (i, len(doc) + 1)) - 1
+    if k >= 0:
+        return sents[k][2], sents[k][3]
     return 0, len(doc_text(doc))
 
 
