@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(Screen, inherit_bindings=False):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
