@@ -15,7 +15,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
@@ -26,6 +28,15 @@ from briefing.tui.widgets.panes import PANES, PaneTable, PaneTabs, item_span
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+
+
+class ArticleHeader(Widget):
+    """The article's date, title and source on one line (repainted without a layout pass)."""
+
+    text: reactive[Text] = reactive(Text(""), layout=False)
+
+    def render(self) -> Text:
+        return self.text
 
 
 class ReaderScreen(Screen, inherit_bindings=False):
@@ -65,7 +76,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        yield Static(id="article-header")
+        yield ArticleHeader(id="article-header")
         with Horizontal(id="main"):
             with Vertical(id="library-column"):
                 yield Input(placeholder="Filter articles (f)", id="filter")
@@ -131,7 +142,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
-        self.query_one("#article-header", Static).update(Text("briefing: the library is empty", style="bold"))
+        self.query_one(ArticleHeader).text = Text("briefing: the library is empty · ctrl+p for commands", style="bold")
 
     # ------------------------------------------------------------ articles
     def open_article(self, article_id: int, focus: int | None = None,
@@ -166,7 +177,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         text.append(title or "(untitled)", style="bold")
         details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
         text.append(f"  {details}", style="dim")
-        self.query_one("#article-header", Static).update(text)
+        self.query_one(ArticleHeader).text = text
 
     def show_entity(self, article_id: int, entity_id: int, focus: int | None = None) -> None:
         """Open an article at an entity's mention, with all its mentions highlighted."""

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.lazy import Lazy
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
@@ -39,6 +40,9 @@ class PaneTable(DataTable, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.add_columns(*self._columns)
+        tabs = next((a for a in self.ancestors if isinstance(a, PaneTabs)), None)
+        if tabs is not None:
+            tabs.fill_table(self)
 
     def fill(self, items: Sequence[Any], cells: Sequence[Sequence[Text]]) -> None:
         self.clear()
@@ -63,6 +67,10 @@ def _clip(value: str, width: int) -> str:
 class PaneTabs(Vertical):
     """The panes as tabs (they fit 80 columns and use the height at 200x60)."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._rows: dict[str, tuple[list[Any], list[Sequence[Text]]]] = {}
+
     @property
     def tabs(self) -> TabbedContent:
         return self.query_one(TabbedContent)
@@ -86,10 +94,17 @@ class PaneTabs(Vertical):
         with TabbedContent(id="pane-tabs"):
             for pane in PANES:
                 with TabPane(TITLES[pane], id=f"tab-{pane}"):
-                    yield PaneTable(pane, columns[pane], id=f"pane-{pane}")
+                    table = PaneTable(pane, columns[pane], id=f"pane-{pane}")
+                    # Only the first pane is there for the first paint; the others follow a frame later.
+                    yield table if pane == PANES[0] else Lazy(table)
 
     def table(self, pane: str) -> PaneTable:
         return self.query_one(f"#pane-{pane}", PaneTable)
+
+    def fill_table(self, table: PaneTable) -> None:
+        """Fill one pane from the article on show (also when a lazily mounted pane arrives)."""
+        items, cells = self._rows.get(table.pane, ([], []))
+        table.fill(items, cells)
 
     @property
     def active_table(self) -> PaneTable:
@@ -97,21 +112,23 @@ class PaneTabs(Vertical):
 
     def fill(self, panes: Panes) -> None:
         """Show one article's pane rows."""
-        self.table("people").fill(panes.people, [
-            (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
-            for r in panes.people])
-        self.table("places").fill(panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places])
-        self.table("orgs").fill(panes.organizations, [
-            (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
-            for r in panes.organizations])
-        self.table("quotes").fill(panes.quotes, [
-            (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 120), "italic")) for r in panes.quotes])
-        self.table("engagements").fill(panes.engagements, [
-            (_t(r.when or r.status, "bold" if r.status == "upcoming" else "dim"), _t(r.who), _t(_clip(r.what, 60)),
-             _t(r.where)) for r in panes.engagements])
-        for pane in PANES:
-            count = len(self.table(pane).items)
-            self.tabs.get_tab(f"tab-{pane}").label = f"{TITLES[pane]} {count}" if count else TITLES[pane]
+        self._rows = {
+            "people": (panes.people, [
+                (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
+                for r in panes.people]),
+            "places": (panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places]),
+            "orgs": (panes.organizations, [
+                (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
+                for r in panes.organizations]),
+            "quotes": (panes.quotes, [
+                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 120), "italic")) for r in panes.quotes]),
+            "engagements": (panes.engagements, [
+                (_t(r.when or r.status, "bold" if r.status == "upcoming" else "dim"), _t(r.who),
+                 _t(_clip(r.what, 60)), _t(r.where)) for r in panes.engagements]),
+        }
+        for table in self.query(PaneTable):
+            self.fill_table(table)
+        # Tab labels stay fixed: relabelling re-lays out the whole screen on every article opened.
 
 
 def is_entity(item: object) -> bool:
