@@ -75,7 +75,7 @@ class DossierScreen(Screen, inherit_bindings=False):
         header.append("\n" + " · ".join(counts), style="dim")
         self.query_one("#dossier-header", Static).update(header)
         self.table("articles").fill(d.articles, [
-            (_t(a.date or "undated", "dim"), _t(_clip(a.source or "", 18)), _t(a.title), _t(a.mentions))
+            (_t(a.date or "undated", "dim"), _t(_clip(a.source or "", 14)), _t(_clip(a.title, 44)), _t(a.mentions))
             for a in d.articles])
         self.table("quotes").fill(d.quotes, [
             (_t(q.date or "", "dim"), _t(_clip(q.text, 100), "italic"), _t(_clip(q.title, 40)))
