@@ -18,13 +18,14 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
-from briefing.tui.widgets.panes import PANES, PaneTable, PaneTabs, item_span
+from briefing.tui.widgets.pane_table import PaneTable
+from briefing.tui.widgets.panes import PANES, PaneTabs, item_span
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -296,11 +297,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
             self.call_after_refresh(field.focus)
 
     # ------------------------------------------------------------ pane links
-    @on(DataTable.RowHighlighted)
-    def _pane_moved(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        if isinstance(table, PaneTable) and table.has_focus:
-            self.link(table.current)
+    @on(PaneTable.Highlighted)
+    def _pane_moved(self, event: PaneTable.Highlighted) -> None:
+        if event.table.has_focus:
+            self.link(event.item)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, PaneTable):
@@ -323,12 +323,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
         nearest = min(spans, key=lambda s: (s[0] < reference, abs(s[0] - reference)))
         view.go_to(nearest[0], center=False)
 
-    @on(DataTable.RowSelected)
-    def _pane_selected(self, event: DataTable.RowSelected) -> None:
-        table = event.data_table
-        if not isinstance(table, PaneTable):
-            return
-        item = table.current
+    @on(PaneTable.Selected)
+    def _pane_selected(self, event: PaneTable.Selected) -> None:
+        item = event.item
         if isinstance(item, EntityRow):
             self.open_dossier_for(item)
         elif item is not None:

@@ -10,48 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.lazy import Lazy
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
+from briefing.tui.widgets.pane_table import PaneTable
 
 PANES = ("people", "places", "orgs", "quotes", "engagements")
 TITLES = {"people": "People", "places": "Places", "orgs": "Orgs", "quotes": "Quotes",
           "engagements": "Engagements"}
-
-
-class PaneTable(DataTable, inherit_bindings=False):
-    """One pane: a table of rows, each carrying the item it stands for (`items[row]`)."""
-
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", id="pane-down", show=False),
-        Binding("k,up", "cursor_up", "Up", id="pane-up", show=False),
-        Binding("pagedown", "page_down", "Page down", id="pane-page-down", show=False),
-        Binding("pageup", "page_up", "Page up", id="pane-page-up", show=False),
-        Binding("home", "scroll_top", "First", id="pane-first", show=False),
-        Binding("end", "scroll_bottom", "Last", id="pane-last", show=False),
-        Binding("enter", "select_cursor", "Open", id="pane-open"),
-    ]
-
-    def __init__(self, pane: str, columns: Sequence[str], **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
-        self.pane = pane
-        self._columns = columns
-        self.items: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.add_columns(*self._columns)
-        tabs = next((a for a in self.ancestors if isinstance(a, PaneTabs)), None)
-        if tabs is not None:
-            tabs.fill_table(self)
-
-    def fill(self, items: Sequence[Any], cells: Sequence[Sequence[Text]]) -> None:
-        self.clear()
-        self.items = list(items)
-        self.add_rows([list(row) for row in cells])
-
-    @property
-    def current(self) -> Any | None:
-        return self.items[self.cursor_row] if 0 <= self.cursor_row < len(self.items) else None
 
 
 def _t(value: object, style: str = "") -> Text:
@@ -85,16 +51,16 @@ class PaneTabs(Vertical):
 
     def compose(self) -> ComposeResult:
         columns = {
-            "people": ("Name", "Role", "M", "Q"),
-            "places": ("Name", "M"),
-            "orgs": ("Name", "Kind", "M"),
-            "quotes": ("Speaker", "Quote"),
-            "engagements": ("When", "Who", "What", "Where"),
+            "people": [("Name", 22), ("Role", None), ("M", 3), ("Q", 3)],
+            "places": [("Name", None), ("M", 3)],
+            "orgs": [("Name", None), ("Kind", 5), ("M", 3)],
+            "quotes": [("Speaker", 18), ("Quote", None)],
+            "engagements": [("When", 10), ("Who", 18), ("What", None), ("Where", 14)],
         }
         with TabbedContent(id="pane-tabs"):
             for pane in PANES:
                 with TabPane(TITLES[pane], id=f"tab-{pane}"):
-                    table = PaneTable(pane, columns[pane], id=f"pane-{pane}")
+                    table = PaneTable(pane, columns[pane], id=f"pane-{pane}", empty=f"no {TITLES[pane].lower()} found")
                     # Only the first pane is there for the first paint; the others follow a frame later.
                     yield table if pane == PANES[0] else Lazy(table)
 
