@@ -95,10 +95,11 @@ def wrap(body: str, width: int) -> list[VisualLine]:
             lines.append(VisualLine(p_start, p_start + len(para)))
             continue
         line_start, used = p_start, len(para) - len(para.lstrip())  # an indent takes its cells
+        measure = len if para.isascii() else cell_len  # ASCII: one cell per character, and much faster
         for match in _TOKEN.finditer(para):
             token = match.group()
             word = token.rstrip()
-            word_cells = cell_len(word)
+            word_cells = measure(word)
             tok_start = p_start + match.start()
             if used and used + word_cells > width:
                 lines.append(VisualLine(line_start, tok_start))
@@ -108,7 +109,7 @@ def wrap(body: str, width: int) -> list[VisualLine]:
                 lines.append(VisualLine(tok_start, tok_start + cut))
                 tok_start += cut
                 word = word[cut:]
-                word_cells = cell_len(word)
+                word_cells = measure(word)
                 line_start, used = tok_start, 0
             used += word_cells + len(token) - len(token.rstrip())
         lines.append(VisualLine(line_start, p_start + len(para)))
