@@ -61,6 +61,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
         Binding("h", "toggle_highlights", "Highlights", id="toggle-highlights"),
         Binding("l", "toggle_library", "Library", id="toggle-library"),
         Binding("f", "filter", "Filter", id="filter", tooltip="Filter the library list as you type"),
+        Binding("r", "reload", "Reload", id="reload", show=False,
+                tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
     ]
 
@@ -113,6 +115,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
             self.open_article(self._rows[0].id)
         elif not self._rows:
             self._show_empty()
+
+    def action_reload(self) -> None:
+        self.reload_library()
+        self.notify(f"{len(self._rows):,} articles in the library", timeout=2)
 
     def _apply_filter(self) -> None:
         value = self.query_one("#filter", Input).value

@@ -375,6 +375,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def bottom(self) -> None:
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
+    def on_click(self, event) -> None:
+        """A click puts the sentence cursor on the sentence clicked."""
+        index = int(self.scroll_y) + event.y
+        if not 0 <= index < len(self._lines) or not self.sentences:
+            return
+        line = self._lines[index]
+        column = max(event.x - self.styles.padding.left - GUTTER, 0)
+        offset = min(line.start + column, max(line.end - 1, line.start))
+        sentence = self.sentence_at(offset)
+        if sentence is not None:
+            self.cursor = sentence
+            self._invalidate()
+            self.post_message(self.CursorMoved(self, self.cursor_span))
+
     # ------------------------------------------------------------ drawing
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_y) + y
