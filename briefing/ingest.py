@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.analysis import analyze
+from briefing.analysis import analyze, load_model
 from briefing.model import Analysis, Article
 from briefing.sources import Failure, iter_files, read_inputs
 from briefing.sources.clean import clean_text
@@ -68,12 +68,29 @@ def count_inputs(inputs: Iterable[str]) -> int | None:
     return total
 
 
+def too_long(article: Article, max_chars: int) -> Failure | None:
+    """Why an article is too long for spaCy to analyse (it would abort the batch), or None."""
+    length = len(article.body)
+    if length <= max_chars:
+        return None
+    return Failure(article.path or article.title,
+                   f"too long to analyse: {length:,} characters of text, the limit is {max_chars:,} "
+                   "(setting max_article_chars)")
+
+
+def allow_length(model: str, max_chars: int) -> None:
+    """Let the model take articles up to the max_article_chars setting (spaCy refuses over 1,000,000)."""
+    nlp = load_model(model)
+    nlp.max_length = max(nlp.max_length, max_chars)
+
+
 def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: int = 1,
-           max_bytes: int = 5 * 1024 * 1024, fetch: bool = True,
+           max_bytes: int = 5 * 1024 * 1024, max_chars: int = 1_000_000, fetch: bool = True,
            on_progress: ProgressCallback | None = None) -> IngestReport:
     """Read, analyse and store every article of the inputs; already-known content skips spaCy."""
     report = IngestReport()
     total = count_inputs(inputs)
+    allow_length(model, max_chars)
 
     def step(outcome: str, label: str, words: int = 0) -> None:
         report.words += words
@@ -82,6 +99,8 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
 
     def fresh_articles() -> Iterator[Article]:
         for item in read_inputs(inputs, max_bytes=max_bytes, fetch=fetch):
+            if not isinstance(item, Failure):
+                item = too_long(item, max_chars) or item
             if isinstance(item, Failure):
                 report.failures.append(item)
                 step("failed", item.path)

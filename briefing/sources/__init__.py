@@ -146,15 +146,28 @@ def fetch_bytes(url: str, max_bytes: int) -> bytes:
     return data
 
 
+MAX_FETCH_FAILURES = 3  # in a row: then the rest of the feed keeps its entries' own text
+
+
 def _page_fetcher(max_bytes: int):
+    """Fetch entries' pages until MAX_FETCH_FAILURES fail in a row (offline, or a hostile feed of
+    10,000 links to a black hole would otherwise wait FETCH_TIMEOUT for each)."""
+    failures = 0
+
     def fetch_page(link: str) -> Article | None:
-        if not link.startswith(("http://", "https://")):
+        nonlocal failures
+        if not link.startswith(("http://", "https://")) or failures >= MAX_FETCH_FAILURES:
             return None
         try:
             data = fetch_bytes(link, max_bytes)
-            return parse_html(clean_text(decode_bytes(data)), path=link, url=link)
-        except (SourceError, ValueError):
+            page = parse_html(clean_text(decode_bytes(data)), path=link, url=link)
+        except SourceError:
+            failures += 1
             return None
+        except ValueError:
+            return None
+        failures = 0
+        return page
 
     return fetch_page
 

@@ -40,7 +40,22 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     best = from_bytes(data).best()
     if best is None:
         raise SourceError("cannot tell the text encoding (not UTF-8, no other encoding fits)")
     return str(best)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken bytes, decoded with U+FFFD for each, or None if it is not UTF-8.
+
+    A guessed 8-bit encoding would turn every "ü" of otherwise good UTF-8 into mojibake, so
+    when the valid multi-byte characters outnumber the broken bytes, UTF-8 it is.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_multibyte = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return text if 0 < broken <= valid_multibyte else None

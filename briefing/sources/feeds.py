@@ -6,6 +6,7 @@ content or summary is the body, so an offline feed still yields its articles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from briefing.model import Article
@@ -22,11 +23,27 @@ def looks_like_feed(text: str) -> bool:
     )
 
 
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<html" in head and "<rss" not in head and "<feed" not in head)
+
+
+def _html_title(text: str) -> str:
+    """The <title> of an HTML page, cleaned and cut short, for the refusal message."""
+    match = re.search(r"<title[^>]*>(.*?)</title>", text[:8192], re.IGNORECASE | re.DOTALL)
+    return clean_line(match.group(1))[:80] if match else ""
+
+
 def parse_feed(text: str, path: str | None = None, fetch_page: PageFetcher | None = None) -> Iterator[Article | ValueError]:
     """Yield an Article per entry (or a ValueError for an entry that has no text)."""
     import feedparser  # imported only when a feed is read
 
     feed = feedparser.parse(text)
+    if not feed.entries and _looks_like_html(text):
+        title = _html_title(text)
+        yield ValueError("an HTML page, not a feed" + (f" (the page says: {title})" if title else "")
+                         + ": the server may have answered with an error page")
+        return
     if not feed.entries:
         reason = "not a feed, or a feed with no entries"
         if feed.get("bozo") and feed.get("bozo_exception"):

@@ -60,10 +60,24 @@ class Library:
     def _migrate(self) -> None:
         current = self.version
         _check_version(current, self.path)
+        if current == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise LibraryError(f"{self.path}: an SQLite file of some other program, not a briefing library; "
+                               "nothing was changed")
         for number in range(current, SCHEMA_VERSION):
-            with self.db.atomic():
-                self.db.executescript(MIGRATIONS[number])
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+            self._run_migration(number)
+
+    def _run_migration(self, number: int) -> None:
+        """One migration, all or nothing: executescript commits before it runs, so BEGIN is in the script."""
+        script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+        try:
+            self.db.executescript(script)
+        except sqlite3.Error as exc:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            if self.version > number:  # another briefing process upgraded it meanwhile
+                return
+            raise LibraryError(f"{self.path}: cannot upgrade the library to schema {number + 1}: {exc}; "
+                               "nothing was changed") from exc
 
     def close(self) -> None:
         self.db.close()
@@ -268,9 +282,11 @@ class Library:
 
 
 def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Database:
+    if path.is_dir():
+        raise LibraryError(f"{path}: is a folder, not a library file (name a file, e.g. {path / 'library.db'})")
     if not path.exists():
         if readonly or not create:
-            raise LibraryError(f"{path}: no library here")
+            raise LibraryError(f"{path}: no library here (add articles with `briefing ingest PATH --db {path}`)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
