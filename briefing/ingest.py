@@ -6,6 +6,7 @@ Failure in the report and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections import deque
@@ -90,7 +91,6 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
     """Read, analyse and store every article of the inputs; already-known content skips spaCy."""
     report = IngestReport()
     total = count_inputs(inputs)
-    allow_length(model, max_chars)
 
     def step(outcome: str, label: str, words: int = 0) -> None:
         report.words += words
@@ -110,7 +110,12 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
             else:
                 yield item
 
-    for analysis in analyze(fresh_articles(), model=model, jobs=jobs):
+    fresh = fresh_articles()
+    first = next(fresh, None)
+    if first is None:  # nothing new (a rerun, or only refusals): no need to load spaCy
+        return report
+    allow_length(model, max_chars)
+    for analysis in analyze(itertools.chain([first], fresh), model=model, jobs=jobs):
         try:
             result = library.store(analysis)
         except UNSTORABLE as exc:  # this article only: the rest of the batch goes on
