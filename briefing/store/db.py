@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -89,6 +90,29 @@ class Library:
         self.close()
 
     # ---------------------------------------------------------------- writes
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction holding the write lock from its start (BEGIN IMMEDIATE).
+
+        A deferred BEGIN that reads before it writes fails at once with "database is locked"
+        when another process committed in between (busy_timeout cannot help a stale snapshot);
+        taking the lock first makes a second writer wait its turn instead.
+        """
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:  # a full disk can refuse the commit itself
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
     def store(self, analysis: Analysis) -> StoreResult:
         """Store an analysed article: unchanged if its content is known, replacing an older version at its path."""
         article = analysis.article
@@ -96,7 +120,7 @@ class Library:
         existing = self.article_id_by_hash(digest)
         if existing is not None:
             return StoreResult("unchanged", existing)
-        with self.db.atomic():
+        with self._write():
             replaced = self._delete_older_version(article.path)
             article_id = self._insert_article(article, digest, analysis.analyzer)
             self._insert_analysis(article_id, digest, analysis)
@@ -104,7 +128,7 @@ class Library:
 
     def replace_analysis(self, article_id: int, analysis: Analysis) -> None:
         """Swap an article's analysis for a new one (reanalyze); the article row and bookmarks stay."""
-        with self.db.atomic():
+        with self._write():
             self._delete_analysis(article_id)
             digest = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
             self._insert_analysis(article_id, digest, analysis)
@@ -196,7 +220,7 @@ class Library:
 
     def prune_entities(self) -> None:
         """Drop library entities no article mentions any more (after replacements and re-analysis)."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
                 " AND id NOT IN (SELECT entity_id FROM engagement_who)"
