@@ -48,10 +48,14 @@ class Library:
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
         self.db = _connect(self.path, readonly=readonly, create=create)
-        if not readonly:
-            self._migrate()
-        else:
-            _check_version(self.version, self.path)
+        try:
+            if not readonly:
+                self._migrate()
+            else:
+                _check_version(self.version, self.path)
+        except BaseException:
+            self.db.close()
+            raise
 
     # ---------------------------------------------------------------- lifecycle
     @property
@@ -64,6 +68,8 @@ class Library:
         if current == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise LibraryError(f"{self.path}: an SQLite file of some other program, not a briefing library; "
                                "nothing was changed")
+        # Only now, knowing the file is ours, change it: WAL lets readers work while ingest writes.
+        self.db.execute("PRAGMA journal_mode = WAL").fetchone()
         for number in range(current, SCHEMA_VERSION):
             self._run_migration(number)
 
@@ -322,8 +328,6 @@ def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Databa
             conn = sqlite3.connect(str(path), check_same_thread=False)
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not readonly:
-            db.query("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
