@@ -18,7 +18,7 @@ from briefing.analysis import analyze, load_model
 from briefing.model import Analysis, Article
 from briefing.sources import Failure, iter_files, read_inputs
 from briefing.sources.clean import clean_text
-from briefing.store import Library
+from briefing.store import Library, LibraryError
 
 
 @dataclass
@@ -39,6 +39,7 @@ class IngestReport:
     replaced: int = 0
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
+    stopped: str | None = None  # why the batch stopped early (the library could not be written)
 
     @property
     def done(self) -> int:
@@ -118,6 +119,9 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
     for analysis in analyze(itertools.chain([first], fresh), model=model, jobs=jobs):
         try:
             result = library.store(analysis)
+        except LibraryError as exc:  # the library itself (disk full, read-only): stop, keep what is stored
+            report.stopped = str(exc)
+            return report
         except UNSTORABLE as exc:  # this article only: the rest of the batch goes on
             report.failures.append(Failure(analysis.article.path or analysis.article.title,
                                            f"cannot store: {exc}"))
@@ -141,6 +145,9 @@ def ingest_analyzed(library: Library, path: str, on_progress: ProgressCallback |
         else:
             try:
                 stored = library.store(result)
+            except LibraryError as exc:
+                report.stopped = str(exc)
+                return report
             except UNSTORABLE as exc:
                 report.failures.append(Failure(label, f"cannot store: {exc}"))
                 outcome, words = "failed", 0

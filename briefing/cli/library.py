@@ -38,6 +38,8 @@ def progress_bar(label: str) -> Iterator:
 def print_report(report, verb: str = "ingest") -> None:
     for failure in report.failures:
         click.echo(f"briefing: {failure.path}: {failure.reason}", err=True)
+    if getattr(report, "stopped", None):
+        click.echo(f"briefing: {report.stopped}; stopped early, what was stored stays", err=True)
     click.echo(f"{verb}: {report.summary()} ({report.words:,} words)")
 
 
@@ -83,7 +85,7 @@ def ingest_cmd(inputs: tuple[str, ...], analyzed: str | None, model: str | None,
     finally:
         library.close()
     print_report(report)
-    sys.exit(1 if report.failures else 0)
+    sys.exit(1 if report.failures or report.stopped else 0)
 
 
 def _merge(first, second):

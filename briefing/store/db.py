@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +54,9 @@ class Library:
                 self._migrate()
             else:
                 _check_version(self.version, self.path)
+        except sqlite3.DatabaseError as exc:  # read-only place, full disk, damaged file
+            self.db.close()
+            raise LibraryError(f"{self.path}: cannot open the library: {_reason(exc, self.path)}") from exc
         except BaseException:
             self.db.close()
             raise
@@ -105,18 +109,15 @@ class Library:
         taking the lock first makes a second writer wait its turn instead.
         """
         conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute("BEGIN IMMEDIATE")
             yield
-        except BaseException:
+            conn.execute("COMMIT")  # a full disk can refuse the commit itself
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.rollback()
-            raise
-        try:
-            conn.execute("COMMIT")
-        except BaseException:  # a full disk can refuse the commit itself
-            if conn.in_transaction:
-                conn.rollback()
+            if isinstance(exc, sqlite3.OperationalError):  # the library, not this article: say why
+                raise LibraryError(f"{self.path}: cannot write the library: {_reason(exc, self.path)}") from exc
             raise
 
     def store(self, analysis: Analysis) -> StoreResult:
@@ -332,8 +333,25 @@ def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Databa
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path}: cannot open the library: {exc}") from exc
+        raise LibraryError(f"{path}: cannot open the library: {_reason(exc, path)}") from exc
     return db
+
+
+def _reason(exc: sqlite3.DatabaseError, path: Path) -> str:
+    """SQLite's error, said so a person knows what to do about it."""
+    message = str(exc)
+    if "disk is full" in message or "database or disk is full" in message:
+        return "the disk is full (free some space and run the same command again)"
+    if "readonly" in message or "read-only" in message or (
+            "unable to open" in message and not os.access(path.parent, os.W_OK)):
+        return ("the library or its folder is read-only (briefing writes beside the file); "
+                "copy it somewhere writable or use --db")
+    if "locked" in message or "busy" in message:
+        return (f"another program kept the library locked for more than {BUSY_TIMEOUT_MS // 1000} s; "
+                "try again when it is done")
+    if "malformed" in message or "not a database" in message:
+        return f"the file is damaged or not a library ({message})"
+    return message
 
 
 def _check_version(version: int, path: Path) -> None:
