@@ -47,7 +47,7 @@ def test_batch_reports_each_refusal_on_one_line(ingested):
     run, _ = ingested
     assert_for_people(run)
     assert run.code == 1  # some inputs were refused
-    assert "added 6, unchanged 0, replaced 0, failed 3" in run.stdout
+    assert "added 7, unchanged 0, replaced 0, failed 3" in run.stdout
     reasons = dict(line.removeprefix("briefing: ").split(": ", 1) for line in run.stderr.splitlines())
     reasons = {Path(k).name: v for k, v in reasons.items()}
     assert reasons == {
@@ -195,3 +195,12 @@ def test_ten_thousand_distinct_entries_all_become_articles(tmp_path: Path):
     path.write_text(feed_xml(10_000), encoding="utf-8")
     titles = [a.title for a in read_inputs([str(path)], max_bytes=5 * 1024 * 1024, fetch=False)]
     assert len(titles) == 10_000 and titles[-1] == "Story 9999"
+
+
+def test_xml_entities_are_neither_expanded_nor_fetched(ingested):
+    """A billion-laughs DTD and an external entity pointing at a local file do nothing."""
+    _, db = ingested
+    [(title, body, source)] = rows(db, "SELECT title, body, source FROM articles WHERE url = 'https://example.invalid/1'")
+    assert title == "One &xxe;" and source == "Laughs &lol9;"
+    assert body.startswith("The mayor of Lyon spoke.") and len(body) < 100
+    assert "lollol" not in body + title + (source or "")
