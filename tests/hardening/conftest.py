@@ -58,6 +58,16 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def hostile_library(tmp_path_factory) -> tuple[Run, Path]:
+    """The whole hostile folder through `briefing ingest`, once per session: the run and the library."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    db = tmp / "lib.db"
+    run = briefing("ingest", str(HOSTILE), "--no-fetch", "--db", str(db),
+                   env=cli_env(BRIEFING_CONFIG=str(tmp / "config.toml")))
+    return run, db
+
+
+@pytest.fixture(scope="session")
 def huge_article(tmp_path_factory) -> Path:
     """A 10 MB plain-text article (generated, not committed)."""
     path = tmp_path_factory.mktemp("huge") / "ten-megabytes.txt"

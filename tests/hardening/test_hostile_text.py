@@ -27,13 +27,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but \n \t, DEL, C1 
 
 
 @pytest.fixture(scope="module")
-def ingested(tmp_path_factory):
-    """The whole hostile folder, ingested once."""
-    tmp = tmp_path_factory.mktemp("hostile")
-    db = tmp / "lib.db"
-    run = briefing("ingest", str(HOSTILE), "--no-fetch", "--db", str(db),
-                   env=cli_env(BRIEFING_CONFIG=str(tmp / "config.toml")))
-    return run, db
+def ingested(hostile_library):
+    return hostile_library
 
 
 def article(db: Path, name: str) -> dict:
