@@ -6,11 +6,11 @@ Failure in the report and the rest of the batch goes on.
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,11 +112,11 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
                 yield item
 
     fresh = fresh_articles()
-    first = next(fresh, None)
-    if first is None:  # nothing new (a rerun, or only refusals): no need to load spaCy
+    first = next(fresh, None)  # nothing new (a re-run, or only refusals): spaCy is never loaded
+    if first is None:
         return report
     allow_length(model, max_chars)
-    for analysis in analyze(itertools.chain([first], fresh), model=model, jobs=jobs):
+    for analysis in analyze(chain([first], fresh), model=model, jobs=jobs):
         try:
             result = library.store(analysis)
         except LibraryError as exc:  # the library itself (disk full, read-only): stop, keep what is stored
