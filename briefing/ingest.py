@@ -214,6 +214,8 @@ def reanalyze(library: Library, *, model: str = "auto", jobs: int = 1,
             ids.append(article_id)
             yield library.article(article_id)
 
+    if total:  # every stored article was accepted once: the model must take the longest of them
+        allow_length(model, library.longest_body())
     for analysis in analyze(articles(), model=model, jobs=jobs):
         library.replace_analysis(ids.popleft(), analysis)
         report.replaced += 1

@@ -242,6 +242,10 @@ class Library:
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def longest_body(self) -> int:
+        """Characters in the longest stored article (re-analysis must accept every one)."""
+        return int(self.db.execute("SELECT max(length(body)) FROM articles").fetchone()[0] or 0)
+
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
 

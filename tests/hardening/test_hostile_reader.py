@@ -3,7 +3,6 @@ every key and click does only what it says, and the text appears literally, mark
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -106,8 +105,10 @@ def test_hostile_articles_in_a_real_terminal(tmp_path: Path):
     tmux = ["tmux", "-L", name]  # a server of our own: its title and buffers are ours to inspect
     subprocess.run([*tmux, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "140", "-y", "36",
                     "-e", f"PYTHONPATH={ROOT}", "-e", f"BRIEFING_CONFIG={tmp_path / 'config.toml'}",
-                    "-e", "TERM=xterm-256color", sys.executable, "-m", "briefing", "--db", str(db)], check=True,
-                   env={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")})  # the pane's size rules
+                    "-e", "TERM=xterm-256color", "-e", "COLUMNS=140", "-e", "LINES=36",  # see below
+                    sys.executable, "-m", "briefing", "--db", str(db)], check=True)
+    # Started from pytest, the app's shutil.get_terminal_size() can miss the pane's size and fall
+    # back to 80x24 (hiding the library list); COLUMNS/LINES pin it to the pane's size.
     subprocess.run([*tmux, "set-option", "-g", "set-clipboard", "on"], capture_output=True)
 
     def screen() -> str:

@@ -200,3 +200,21 @@ def test_xml_entities_are_neither_expanded_nor_fetched(ingested):
     assert title == "One &xxe;" and source == "Laughs &lol9;"
     assert body.startswith("The mayor of Lyon spoke.") and len(body) < 100
     assert "lollol" not in body + title + (source or "")
+
+
+def test_reanalyze_takes_an_article_that_was_accepted_under_a_raised_limit(tmp_path: Path, monkeypatch):
+    """A setting raised for one long article, later lowered again, must not make reanalyze crash."""
+    from briefing.analysis import load_model
+    from briefing.ingest import ingest, reanalyze
+    from briefing.store import Library
+
+    path = tmp_path / "long.txt"
+    path.write_text("Title: Long\n\n" + "The delegate from Oslo spoke for an hour. " * 60, encoding="utf-8")
+    nlp = load_model("auto")
+    monkeypatch.setattr(nlp, "max_length", 1000)  # stands for spaCy's 1,000,000 in a fast test
+    with Library(tmp_path / "lib.db") as library:
+        assert ingest(library, [str(path)], max_chars=5000, fetch=False).added == 1
+        nlp.max_length = 1000  # a new process: the model's own limit again
+        report = reanalyze(library)
+        assert report.replaced == 1
+        assert library.analysis(library.article_ids()[0]).sentences
