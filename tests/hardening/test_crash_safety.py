@@ -127,3 +127,21 @@ def test_kill_mid_write_then_rerun(batch: Path, reference, tmp_path: Path):
     stored = kill_after(db, batch, 7, rng.uniform(0, 0.005))
     assert_whole(db, reference)
     rerun_completes(db, batch, reference, stored)
+
+
+def test_ctrl_c_mid_batch_says_interrupted_and_keeps_the_library_whole(batch: Path, reference, tmp_path: Path):
+    db = tmp_path / "lib.db"
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "ingest", str(batch), "--db", str(db)],
+                            env=cli_env(BRIEFING_CONFIG=str(tmp_path / "config.toml")),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while stored_count(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    if proc.returncode == 0:
+        pytest.skip("the batch finished before the interrupt arrived")
+    assert proc.returncode == 130
+    assert err.decode().strip() == "briefing: interrupted"
+    assert_whole(db, reference)
+    rerun_completes(db, batch, reference, stored_count(db))
