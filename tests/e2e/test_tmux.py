@@ -24,6 +24,8 @@ class Terminal:
 
     def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)) -> None:
         self.name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
+        # The test process may carry COLUMNS/LINES (the snapshot plugin sets 80x24); the app must see the pane's size.
+        env = {**env, "COLUMNS": str(size[0]), "LINES": str(size[1])}
         env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
                         *env_args, *command], check=True, cwd=ROOT)

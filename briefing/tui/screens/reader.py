@@ -15,17 +15,29 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
-from briefing.tui.widgets.panes import PANES, PaneTable, PaneTabs, item_span
+from briefing.tui.widgets.pane_table import PaneTable
+from briefing.tui.widgets.panes import PANES, PaneTabs, item_span
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+
+
+class ArticleHeader(Widget):
+    """The article's date, title and source on one line (repainted without a layout pass)."""
+
+    text: reactive[Text] = reactive(Text(""), layout=False)
+
+    def render(self) -> Text:
+        return self.text
 
 
 class ReaderScreen(Screen, inherit_bindings=False):
@@ -65,7 +77,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        yield Static(id="article-header")
+        yield ArticleHeader(id="article-header")
         with Horizontal(id="main"):
             with Vertical(id="library-column"):
                 yield Input(placeholder="Filter articles (f)", id="filter")
@@ -131,7 +143,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
-        self.query_one("#article-header", Static).update(Text("briefing: the library is empty", style="bold"))
+        self.query_one(ArticleHeader).text = Text("briefing: the library is empty · ctrl+p for commands", style="bold")
 
     # ------------------------------------------------------------ articles
     def open_article(self, article_id: int, focus: int | None = None,
@@ -166,7 +178,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         text.append(title or "(untitled)", style="bold")
         details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
         text.append(f"  {details}", style="dim")
-        self.query_one("#article-header", Static).update(text)
+        self.query_one(ArticleHeader).text = text
 
     def show_entity(self, article_id: int, entity_id: int, focus: int | None = None) -> None:
         """Open an article at an entity's mention, with all its mentions highlighted."""
@@ -285,11 +297,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
             self.call_after_refresh(field.focus)
 
     # ------------------------------------------------------------ pane links
-    @on(DataTable.RowHighlighted)
-    def _pane_moved(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        if isinstance(table, PaneTable) and table.has_focus:
-            self.link(table.current)
+    @on(PaneTable.Highlighted)
+    def _pane_moved(self, event: PaneTable.Highlighted) -> None:
+        if event.table.has_focus:
+            self.link(event.item)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, PaneTable):
@@ -312,12 +323,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
         nearest = min(spans, key=lambda s: (s[0] < reference, abs(s[0] - reference)))
         view.go_to(nearest[0], center=False)
 
-    @on(DataTable.RowSelected)
-    def _pane_selected(self, event: DataTable.RowSelected) -> None:
-        table = event.data_table
-        if not isinstance(table, PaneTable):
-            return
-        item = table.current
+    @on(PaneTable.Selected)
+    def _pane_selected(self, event: PaneTable.Selected) -> None:
+        item = event.item
         if isinstance(item, EntityRow):
             self.open_dossier_for(item)
         elif item is not None:
