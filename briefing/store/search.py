@@ -275,7 +275,8 @@ def _date_bounds(value: str, name: str, column: int) -> tuple[str, str]:
 
 def parse(query: str) -> Node | None:
     """The syntax tree of a query (None when it holds nothing to search for); QueryError if malformed."""
-    query = query.encode("utf-8", "replace").decode("utf-8")  # lone surrogates cannot reach SQLite
+    # Lone surrogates cannot be encoded for SQLite and a NUL ends an FTS5 string: neither is a word.
+    query = query.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
     return _prune(_Parser(_tokenize(query)).parse())
 
 
