@@ -11,6 +11,7 @@ quoted: person:"Joe Biden").
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -487,14 +488,44 @@ def _library_vocab(conn: sqlite3.Connection) -> _Vocab:
 
 
 def _ranked(conn: sqlite3.Connection, part: _Part, limit: int, offset: int) -> list[Hit]:
-    where = f" AND {part.sql}" if part.sql else ""
-    sql = (f"SELECT {_COLUMNS}, snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}),"
-           f" bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank"
-           " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-           f" WHERE articles_fts MATCH ?{where}"
-           " ORDER BY rank, a.date DESC, a.id DESC LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, [_OPEN, _CLOSE, part.fts, *part.params, limit, offset]).fetchall()
-    return [_hit(row[:6], row[6], -row[7]) for row in rows]
+    """Rank by bm25 in FTS5 alone when possible; snippets only for the hits shown (they are costly)."""
+    rank = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    wanted = limit + offset
+    top = None
+    if not part.sql:
+        top = conn.execute(f"SELECT rowid, {rank} AS r FROM articles_fts WHERE articles_fts MATCH ?"
+                           " ORDER BY r, rowid DESC LIMIT ?", [part.fts, wanted + 1]).fetchall()
+        if len(top) > wanted and wanted and top[wanted - 1][1] == top[wanted][1]:
+            # A tie straddles the page edge: take every hit ranked as well as the last one shown.
+            top = conn.execute(f"SELECT rowid, r FROM (SELECT rowid, {rank} AS r FROM articles_fts"
+                               " WHERE articles_fts MATCH ?) WHERE r <= ?", [part.fts, top[wanted - 1][1]]).fetchall()
+    if top is not None:
+        scores = dict(top)
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))",
+                            [json.dumps(list(scores))]).fetchall()
+        rows.sort(key=lambda r: r[0], reverse=True)  # stable sorts: newest id, newest date, best rank
+        rows.sort(key=lambda r: r[4] or "", reverse=True)
+        rows.sort(key=lambda r: scores[r[0]])
+        rows = [(*r, scores[r[0]]) for r in rows[offset:offset + limit]]
+    else:
+        where = f" AND {part.sql}" if part.sql else ""
+        rows = conn.execute(
+            f"SELECT {_COLUMNS}, {rank} AS r FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ?{where} ORDER BY r, a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+            [part.fts, *part.params, limit, offset]).fetchall()
+    return [_hit(row[:6], _snippet(conn, part.fts, row[0]), -row[6]) for row in rows]
+
+
+def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int) -> str:
+    """The body around the best hits, hits between markers; the body's opening when no word matched."""
+    if fts:
+        found = conn.execute(f"SELECT snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) FROM articles_fts"
+                             " WHERE articles_fts MATCH ? AND rowid = ?", [_OPEN, _CLOSE, fts, article_id]).fetchone()
+        if found and _OPEN in found[0]:
+            return found[0]
+    body = conn.execute("SELECT substr(body, 1, ?) FROM articles WHERE id = ?",
+                        [SNIPPET_CHARS + 1, article_id]).fetchone()[0]
+    return body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, offset: int) -> list[Hit]:
@@ -511,19 +542,7 @@ def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, off
             "  FROM articles_fts WHERE articles_fts MATCH ?) m ON m.rid = a.id"
             f" WHERE {where} ORDER BY m.rank IS NULL, m.rank, a.date DESC, a.id DESC LIMIT ? OFFSET ?",
             [words, *params, limit, offset])
-    hits = []
-    for row in rows.fetchall():
-        snip = None
-        if words:
-            found = conn.execute(f"SELECT snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) FROM articles_fts"
-                                 " WHERE articles_fts MATCH ? AND rowid = ?", [_OPEN, _CLOSE, words, row[0]]).fetchone()
-            snip = found[0] if found else None
-        if snip is None:
-            body = conn.execute("SELECT substr(body, 1, ?) FROM articles WHERE id = ?",
-                                [SNIPPET_CHARS + 1, row[0]]).fetchone()[0]
-            snip = body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
-        hits.append(_hit(row[:6], snip, row[6]))
-    return hits
+    return [_hit(row[:6], _snippet(conn, words or None, row[0]), row[6]) for row in rows.fetchall()]
 
 
 def _hit(cols: tuple, raw_snippet: str, score: float) -> Hit:
@@ -533,28 +552,25 @@ def _hit(cols: tuple, raw_snippet: str, score: float) -> Hit:
 
 def _unmark(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """Plain one-line text and hit spans from a marked snippet (whitespace runs become one space)."""
+    raw = _SPACE.sub(" ", raw).strip()  # markers hug tokens, so they never split a run of spaces
     out: list[str] = []
     marks: list[tuple[int, int]] = []
-    start = None
-    length = 0
-    for piece in re.split(f"([{_OPEN}{_CLOSE}])", raw):
-        if piece == _OPEN:
-            start = length
-        elif piece == _CLOSE:
-            if start is not None and length > start:
-                marks.append((start, length))
-            start = None
-        elif piece:
-            piece = _SPACE.sub(" ", piece)
-            if out and out[-1].endswith(" ") and piece.startswith(" "):
-                piece = piece[1:]
-            out.append(piece)
-            length += len(piece)
-    text = "".join(out)
-    stripped = len(text) - len(text.lstrip())
-    text = text.strip()
-    marks = [(max(0, s - stripped), min(len(text), e - stripped)) for s, e in marks]
-    return text, [(s, e) for s, e in marks if e > s]
+    length = pos = 0
+    while True:
+        start = raw.find(_OPEN, pos)
+        if start < 0:
+            break
+        end = raw.find(_CLOSE, start)
+        if end < 0:
+            break
+        out.append(raw[pos:start])
+        length += start - pos
+        out.append(raw[start + 1:end])
+        marks.append((length, length + end - start - 1))
+        length += end - start - 1
+        pos = end + 1
+    out.append(raw[pos:])
+    return "".join(out).replace(_OPEN, "").replace(_CLOSE, ""), [(s, e) for s, e in marks if e > s]
 
 
 # ---------------------------------------------------------------- highlighting

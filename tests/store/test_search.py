@@ -115,6 +115,9 @@ def test_ties_go_to_the_newest(library: Library):
     for i in range(4):
         library.store(article(f"Filler {i}", FILLER + f" Item {i}.", "2020-01-01"))
     assert [h.date for h in search(library, "Reykjavik")] == ["2024-03-01", "2024-02-01", "2024-01-01"]
+    # ties that straddle the page edge are still ordered by date
+    assert [h.date for h in search(library, "Reykjavik", limit=1)] == ["2024-03-01"]
+    assert [h.date for h in search(library, "Reykjavik", limit=1, offset=1)] == ["2024-02-01"]
 
 
 def test_snippets_mark_the_hits(lib):
