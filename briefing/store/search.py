@@ -20,7 +20,7 @@ from typing import Any, Union
 
 from briefing.store.db import Library
 
-__all__ = ["QueryError", "Hit", "parse", "search", "match_spans", "FILTERS"]
+__all__ = ["QueryError", "Hit", "parse", "search", "match_spans", "article_hits", "FILTERS"]
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
@@ -298,11 +298,15 @@ def _prune(node: Node | None) -> Node | None:
 
 def positive_terms(node: Node | None) -> list[Term]:
     """The words, phrases and prefixes a hit is found by (not those under an exclusion)."""
-    if node is None or isinstance(node, (Filter, Not)):
+    return [leaf for leaf in _positive_leaves(node) if isinstance(leaf, Term)]
+
+
+def _positive_leaves(node: Node | None) -> list[Term | Filter]:
+    if node is None or isinstance(node, Not):
         return []
-    if isinstance(node, Term):
+    if isinstance(node, (Term, Filter)):
         return [node]
-    return [t for c in node.children for t in positive_terms(c)]
+    return [leaf for c in node.children for leaf in _positive_leaves(c)]
 
 
 # ---------------------------------------------------------------- compiling
@@ -608,3 +612,41 @@ def match_spans(text: str, query: str | Node | None) -> list[tuple[int, int]]:
             spans.append((start, i - offset))
             offset += 1
     return spans
+
+
+def article_hits(library: Library, article_id: int, query: str | Node | None) -> list[tuple[int, int]]:
+    """Every place in one article the query points at: its words, and the mentions and quotes its
+    person:/place:/org:/speaker: filters matched (so a filter-only search still lands somewhere)."""
+    node = parse(query) if isinstance(query, str) else query
+    conn = library.db.conn
+    row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or node is None:
+        return []
+    spans = set(match_spans(row[0], node))
+    for leaf in _positive_leaves(node):
+        if not isinstance(leaf, Filter):
+            continue
+        pattern = _like_words(leaf.value)
+        if leaf.name in _ENTITY_KINDS:
+            found = conn.execute('SELECT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN ('
+                                 + _entity_ids_sql(_ENTITY_KINDS[leaf.name]) + ")", [article_id, pattern, pattern])
+        elif leaf.name == "speaker":
+            found = conn.execute('SELECT q.start, q."end" FROM quotes q WHERE q.article_id = ? AND (q.speaker_entity_id IN ('
+                                 + _entity_ids_sql(None) + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
+                                 [article_id, pattern, pattern, pattern])
+        else:
+            continue
+        spans.update((s, e) for s, e in found.fetchall())
+    return _outermost(sorted(spans))
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans without those inside an earlier one ("Zelensky" within "Volodymyr Zelensky")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+    return out

@@ -163,3 +163,18 @@ def test_malformed_query_raises_before_touching_the_library(lib):
     library, _ = lib
     with pytest.raises(QueryError, match="unclosed quote at column 1"):
         search(library, '"Reykjavik')
+
+
+def test_article_hits_cover_words_mentions_and_quotes(lib):
+    from briefing.store.search import article_hits
+
+    library, ids = lib
+    summit = ids["Summit in Reykjavik"]
+    body = library.article(summit).body
+    words = [body[s:e] for s, e in article_hits(library, summit, "talks -defence")]
+    assert words == ["talks", "talks"]
+    people = [body[s:e] for s, e in article_hits(library, summit, "person:Zelensky")]
+    assert people == ["Volodymyr Zelensky", "Zelensky"]
+    quoted = [body[s:e] for s, e in article_hits(library, summit, "speaker:Zelensky")]
+    assert quoted == ["We need air defence now,"]
+    assert article_hits(library, summit, "-person:Zelensky") == []
