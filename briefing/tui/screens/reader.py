@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
+from briefing.tui.screens.search import SEARCH_BINDINGS, SearchActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
-class ReaderScreen(Screen, inherit_bindings=False):
+class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
@@ -50,6 +51,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         Binding("escape", "focus_article", "Article", id="focus-article", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Quit", id="back"),
+        *SEARCH_BINDINGS,
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
