@@ -141,11 +141,12 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return
         if self.article_id is None:
             results.add_options(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits))
-            found = f"{len(hits)}{'+' if len(hits) == HIT_LIMIT else ''} articles" if hits else "no articles match"
+            more = "+" if len(hits) == HIT_LIMIT else ""
+            found = f"{len(hits)}{more} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
         else:
             body = self.app.library.article(self.article_id).body
             results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))
-            found = f"{len(spans)} hits in this article" if spans else "no hits in this article"
+            found = f"{len(spans)} hit{'' if len(spans) == 1 else 's'} in this article" if spans else "no hits in this article"
         self._status(f"{found} · enter opens, ↓ to choose, esc closes")
         if results.option_count:
             results.highlighted = 0
