@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.store.search import And, Filter, Not, Or, QueryError, Term, match_spans, parse, positive_terms
+from briefing.store.query import And, Filter, Not, Or, QueryError, Term, parse, positive_terms
+from briefing.store.search import match_spans
 
 
 def test_words_must_all_match():
