@@ -52,7 +52,7 @@ def print_hits(hits: list[Hit], console: Console) -> None:
             line.append(_short(hit.source) + "  ", style="green")
         line.append(hit.title or "(untitled)", style="bold")
         console.print(line)
-        console.print(Padding(_snippet(hit, styled=console.is_terminal), (0, 0, 0, 5)))
+        console.print(Padding(_snippet(hit, styled=console.is_terminal), (0, 0, 0, 5), expand=False))
 
 
 def _snippet(hit: Hit, styled: bool) -> Text:
