@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 import click
 from rich.console import Console
@@ -52,12 +53,14 @@ def print_hits(hits: list[Hit], console: Console) -> None:
             line.append(_short(hit.source) + "  ", style="green")
         line.append(hit.title or "(untitled)", style="bold")
         console.print(line)
-        console.print(Padding(_snippet(hit, styled=console.is_terminal), (0, 0, 0, 5), expand=False))
+        if console.is_terminal:
+            console.print(Padding(_styled_snippet(hit), (0, 0, 0, 5)))
+        else:  # a pipe: plain lines, hits between « », no padding
+            console.print(Text(textwrap.fill(hit.marked_snippet(), width=max(console.width, 40),
+                                             initial_indent=" " * 5, subsequent_indent=" " * 5)))
 
 
-def _snippet(hit: Hit, styled: bool) -> Text:
-    if not styled:
-        return Text(hit.marked_snippet())
+def _styled_snippet(hit: Hit) -> Text:
     text = Text(hit.snippet)
     for start, end in hit.marks:
         text.stylize(HIT_STYLE, start, end)

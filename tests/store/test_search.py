@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.store import Library
 from briefing.store.search import QueryError, search
@@ -178,3 +180,29 @@ def test_article_hits_cover_words_mentions_and_quotes(lib):
     quoted = [body[s:e] for s, e in article_hits(library, summit, "speaker:Zelensky")]
     assert quoted == ["We need air defence now,"]
     assert article_hits(library, summit, "-person:Zelensky") == []
+
+
+SYNTAX = st.sampled_from(['"', "(", ")", "-", "*", " ", "OR", "AND", "person:", "place:Kyiv", "from:2024",
+                          "to:2024-03", "speaker:", "source:", "kyiv", "talk", "negotiat", "é", "'", "^", ":",
+                          "NEAR", "{", "}", "+", "\\", "%", "_"])
+
+
+@pytest.fixture(scope="module")
+def shared_library(tmp_path_factory):
+    library = Library(tmp_path_factory.mktemp("search") / "lib.db")
+    build(library)
+    yield library
+    library.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SYNTAX, max_size=10).map("".join) | st.text(max_size=30))
+def test_any_query_gives_hits_or_a_query_error(shared_library, query):
+    """Whatever is typed, SQLite and FTS5 never see anything they reject."""
+    try:
+        hits = search(shared_library, query)
+    except QueryError as exc:
+        assert "\n" not in str(exc)
+        return
+    for hit in hits:
+        assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.marks)
