@@ -219,6 +219,8 @@ class SearchActions:
     """The last query, offered again by the next `/` or `ctrl+f`."""
     search_hits: list[tuple[int, int]] = []
     """Body spans of the hits in the article on show, in order (empty when it was not opened by search)."""
+    search_article_id: int | None = None
+    """The article `search_hits` belong to."""
     hit_index: int | None = None
 
     def action_search(self: ReaderScreen) -> None:
@@ -264,7 +266,7 @@ class SearchActions:
         self._step_hit(-1)
 
     def _step_hit(self: ReaderScreen, step: int) -> None:
-        if not self.search_hits or getattr(self, "search_article_id", None) != self.current_article_id:
+        if not self.search_hits or self.search_article_id != self.current_article_id:
             self.notify("No search hits in this article: / searches, ctrl+f finds in it", timeout=3)
             return
         if self.hit_index is None:
