@@ -58,6 +58,12 @@ def test_person_filter_matches_a_word_of_the_library_wide_name(lib):
     assert titles(library, "person:Reykjavik") == []  # a place is not a person
 
 
+def test_name_filter_prefix(lib):
+    library, _ = lib
+    assert set(titles(library, "person:Zel*")) == {"Summit in Reykjavik", "Kyiv under fire"}
+    assert titles(library, "person:Zel") == []  # without the star a name filter wants whole words
+
+
 def test_alias_finds_the_canonical_entity_in_other_articles(library: Library):
     """An alias learnt in one article finds the entity where only its full name appears."""
     library.store(article("First", "Volodymyr Zelenskyy spoke.", "2024-01-01",
