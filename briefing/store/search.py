@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from briefing.store.db import Library
@@ -40,7 +41,16 @@ SNIPPET_CHARS = 200
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet/highlight markers: control codes are stripped from bodies
 _ENTITY_KINDS = {"person": ("person",), "place": ("place",), "org": ("organization",)}
 _SPACE = re.compile(r"\s+")
-_PREFIX_SLACK = 3  # how many trailing letters the stemmer may rewrite ("negotiat*" ~ "negoti")
+_TOKENIZER = "porter unicode61 remove_diacritics 2"  # as articles_fts is built (schema V1)
+# Endings that may complete a typed prefix into a word whose porter stem no longer starts with
+# the prefix ("negotiat" + "ion" -> "negoti", "presiden" + "t" -> "presid").
+_COMPLETIONS = ("", "e", "s", "es", "ed", "ing", "y", "ies", "ied", "t", "ts", "te", "tes", "ted", "ting",
+                "tion", "tions", "ion", "ions", "ation", "ations", "ate", "ates", "ated", "ating", "ator",
+                "ators", "ent", "ents", "ence", "ency", "ential", "al", "ally", "ality", "ity", "ities", "ive",
+                "ives", "ively", "ivity", "ism", "ist", "ists", "ize", "ized", "izing", "ization", "ise",
+                "ised", "ising", "isation", "ment", "ments", "er", "ers", "or", "ors", "ous", "ously", "ness",
+                "ful", "able", "ible", "ic", "ical", "ically", "cy", "ce", "ly", "n", "ns", "nt", "nts",
+                "nce", "ncy", "r", "rs", "l", "ls", "c", "cs", "d", "ds", "ce", "ces", "cal", "cally")
 
 
 # ---------------------------------------------------------------- compiling
@@ -49,19 +59,41 @@ def _fts_string(text: str) -> str:
 
 
 class _Vocab:
-    """Prefix expansion: the porter stemmer rewrites endings, so 'negotiat*' must also find 'negoti'."""
+    """Prefix expansion against an index's vocabulary of stems.
+
+    The porter stemmer rewrites endings, so the typed prefix "negotiat*" matches no indexed term
+    ("negotiations" is indexed as "negoti"). Each prefix also searches the stems of the words it
+    could begin, when the index holds them.
+    """
 
     def __init__(self, conn: sqlite3.Connection, table: str) -> None:
         self.conn, self.table = conn, table
 
     def expand(self, prefix: str) -> list[str]:
-        low = prefix.lower()
-        if len(low) <= 3 or not low.isalpha():
+        candidates = _stems_of_completions(prefix)
+        if not candidates:
             return []
-        base = low[:max(3, len(low) - _PREFIX_SLACK)]
-        rows = self.conn.execute(f"SELECT term FROM {self.table} WHERE term >= ? AND term < ?",
-                                 [base, base + "\U0010ffff"]).fetchall()
-        return [t for (t,) in rows if low.startswith(t) and len(t) < len(low)]
+        marks = ",".join("?" * len(candidates))
+        rows = self.conn.execute(f"SELECT term FROM {self.table} WHERE term IN ({marks})", candidates)
+        return sorted(t for (t,) in rows.fetchall())
+
+
+@lru_cache(maxsize=1024)
+def _stems_of_completions(prefix: str) -> tuple[str, ...]:
+    """Stems of `prefix` + each common ending that do not start with the prefix's own stem."""
+    if len(prefix) < 4 or not prefix.isalpha():
+        return ()
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE words USING fts5(w, tokenize='{_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.stems USING fts5vocab(main, words, instance)")
+        conn.executemany("INSERT INTO words(rowid, w) VALUES (?, ?)",
+                         [(i + 1, prefix + ending) for i, ending in enumerate(_COMPLETIONS)])
+        by_row = dict(conn.execute("SELECT doc, term FROM temp.stems").fetchall())
+    finally:
+        conn.close()
+    own = by_row.get(1, prefix.lower())  # the prefix as the tokenizer folds it (case, accents)
+    return tuple(sorted({t for t in by_row.values() if not t.startswith(own)}))
 
 
 def _term_fts(term: Term, vocab: _Vocab | None) -> str:
@@ -326,7 +358,7 @@ def match_spans(text: str, query: str | Node | None) -> list[tuple[int, int]]:
     clean = text.replace(_OPEN, " ").replace(_CLOSE, " ")
     conn = sqlite3.connect(":memory:")
     try:
-        conn.execute("CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='porter unicode61 remove_diacritics 2')")
+        conn.execute(f"CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='{_TOKENIZER}')")
         conn.execute("CREATE VIRTUAL TABLE temp.doc_vocab USING fts5vocab(main, doc, row)")
         conn.execute("INSERT INTO doc(rowid, body) VALUES (1, ?)", [clean])
         vocab = _Vocab(conn, "temp.doc_vocab")

@@ -167,3 +167,10 @@ def test_match_spans_of_a_query_without_words_is_empty():
     assert match_spans("Biden spoke", "person:Biden") == []
     assert match_spans("Biden spoke", "") == []
     assert match_spans("Biden spoke", "absent") == []
+
+
+def test_prefix_expansion_finds_rewritten_stems_without_shorter_words():
+    text = "Warnings of war. He was warned. The negotiators negotiated. Billboards and bills."
+    assert [text[s:e] for s, e in match_spans(text, "warn*")] == ["Warnings", "warned"]
+    assert [text[s:e] for s, e in match_spans(text, "negotiat*")] == ["negotiators", "negotiated"]
+    assert [text[s:e] for s, e in match_spans(text, "billb*")] == ["Billboards"]
