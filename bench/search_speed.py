@@ -61,7 +61,7 @@ ORS = ["tsunami OR earthquake", "asylum OR refugees", "Reykjavik OR Oslo", "subm
        "Congo OR Rwanda", "Cuba OR Mozambique", "Kyiv OR Tbilisi", "billboards OR posters", "(aid OR relief) tsunami",
        "envoy OR ambassador", "artillery OR missiles", "victory OR defeat", "Canada OR Mexico",
        "Vanuatu OR Fiji", "Austria OR Portugal", "Indonesia OR Australia"]
-PREFIXES = ["negotiat*", "elect*", "milit*", "asyl*", "tsuna*", "submar*", "presiden*", "refer*", "tortur*",
+PREFIXES = ["deportat*", "elect*", "milit*", "asyl*", "tsuna*", "submar*", "presiden*", "refer*", "tortur*",
             "propagand*", "secur*", "deleg*", "reykj*", "legisl*", "billb*", "govern*", "democra*", "arrest*",
             "warn*", "vict*"]
 FILTERS = ["person:Okafor", "person:\"Anna Halvorsen\" election", "place:Reykjavik", "place:Kyiv talks",

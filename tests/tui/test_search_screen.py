@@ -21,6 +21,13 @@ def option_texts(screen: SearchScreen) -> list[str]:
     return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
 
 
+def select_hit(screen: SearchScreen, index: int) -> None:
+    """Highlight the option of hit `index` (options may be separated by lines that are not options)."""
+    results = screen.results
+    screen.results.highlighted = next(i for i in range(results.option_count)
+                                      if results.get_option_at_index(i).id == f"hit-{index}")
+
+
 def sentence_of(view) -> tuple[int, int]:
     assert view.cursor_span is not None
     return view.cursor_span
@@ -62,7 +69,7 @@ async def test_n_and_shift_n_move_between_hits(make_app):
         await pilot.press("slash")
         await type_query(pilot, '"air defence" OR Zelensky')
         talks = next(h for h in app.screen.hits if h.title.startswith("Zelensky and Sullivan"))
-        app.screen.results.highlighted = app.screen.hits.index(talks)
+        select_hit(app.screen, app.screen.hits.index(talks))
         await pilot.press("down")  # into the list
         await pilot.press("enter")
         await pilot.pause()

@@ -8,6 +8,7 @@ Hits and snippets are drawn with rich.text.Text spans: article text is never mar
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,7 +141,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self._status(HINT)
             return
         if self.article_id is None:
-            results.add_options(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits))
+            results.add_options(_separated(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)))
             more = "+" if len(hits) == HIT_LIMIT else ""
             found = f"{len(hits)}{more} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
         else:
@@ -159,16 +160,19 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     # ------------------------------------------------------------ choosing
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
-        self._choose(self.results.highlighted or 0)
+        results = self.results
+        if results.option_count:
+            self._choose(results.get_option_at_index(results.highlighted or 0).id)
 
     @on(OptionList.OptionSelected, "#search-hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option_index)
+        self._choose(event.option_id)
 
-    def _choose(self, index: int) -> None:
+    def _choose(self, option_id: str | None) -> None:
         query = self.input.value
-        if self.searched != query or self.error:
+        if self.searched != query or self.error or not option_id:
             return  # results are not for what is typed yet
+        index = int(option_id.removeprefix("hit-"))
         if self.article_id is None and 0 <= index < len(self.hits):
             self.dismiss(SearchResult(query, self.hits[index].article_id))
         elif self.article_id is not None and 0 <= index < len(self.spans):
@@ -180,6 +184,14 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     def action_close(self) -> None:
         self.dismiss(SearchResult(self.input.value))
+
+
+def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
+    """Options with a separator line between each (a hit is two or more lines)."""
+    for i, option in enumerate(options):
+        if i:
+            yield None
+        yield option
 
 
 def _hit_prompt(hit: Hit) -> Text:
