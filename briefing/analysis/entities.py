@@ -1,53 +1,568 @@
-"""Entities from the model's NER, merged within the article by name (surname joins full name)."""
+"""Entities of one article: the model's NER mentions, cleaned, joined under one canonical name, retyped.
+
+The model finds name spans; rules decide which spans are one entity ("Biden" joins "Joe Biden",
+"GM" joins "General Motors (GM)", "U.S." joins "United States") and what kind it is (a gazetteer of
+places, cue words such as "Airlines" or "Station", and context such as "in Kharkiv"), because the
+small model's labels for rare names are close to random.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing.analysis import gazetteer
+from briefing.analysis.gazetteer import norm
+from briefing.analysis.roles import assign_roles
+from briefing.analysis import sentences
 from briefing.model import Entity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
-         "ORG": "organization", "NORP": "group"}
-_POSSESSIVE = re.compile(r"[’']s?$")
+LABEL_KIND = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
+              "NORP": "group", "PRODUCT": "other", "EVENT": "other", "WORK_OF_ART": "other", "LAW": "other"}
+KINDS = LABEL_KIND  # kept for callers of the first version
+
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_TRAILING = " \t,;:()[]\"“”‘’'-–—"
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+          "rev", "reverend", "fr", "father", "sen", "senator", "rep", "gov", "governor", "president",
+          "prime", "minister", "gen", "general", "major", "colonel", "col", "lt", "lieutenant",
+          "captain", "capt", "sgt", "sergeant", "admiral", "chancellor", "mayor", "judge", "justice",
+          "king", "queen", "prince", "princess", "pope", "saint", "st", "secretary", "ambassador",
+          "chairman", "chief", "commander", "councillor", "deputy", "spokesman", "spokeswoman"}
+CAPTION_WORDS = {"Image", "Images", "Photo", "Photos", "File", "Picture", "Credit"}
+NOT_NAMES = {"utc", "gmt", "est", "edt", "pst", "pdt", "cet", "bst", "am", "pm", "ad", "bc", "ceo",
+             "gdp", "tv", "pc", "cd", "dvd", "gb", "mb", "usd", "eur", "gbp", "covid", "covid 19"}
+ORG_WORDS = {"inc", "corp", "corporation", "company", "co", "llc", "ltd", "plc", "ag", "nv", "sa",
+             "gmbh", "group", "holdings", "airlines", "airways", "aircraft", "motors", "motor",
+             "bank", "university", "college", "school", "institute", "agency", "association",
+             "council", "committee", "commission", "party", "union", "foundation", "ministry",
+             "department", "office", "court", "senate", "congress", "parliament", "army", "navy",
+             "police", "times", "post", "news", "herald", "journal", "magazine", "press", "network",
+             "service", "services", "authority", "board", "federation", "league", "club", "team",
+             "organisation", "organization", "society", "trust", "fund", "church", "systems",
+             "technologies", "industries", "international", "partners", "capital", "reserve",
+             "administration", "government", "assembly", "corps", "brigade", "command"}
+PLACE_WORDS = {"street", "avenue", "road", "square", "bridge", "river", "lake", "mountain",
+               "mountains", "island", "islands", "airport", "station", "stadium", "arena", "park",
+               "province", "region", "oblast", "county", "district", "valley", "bay", "coast",
+               "sea", "ocean", "strait", "peninsula", "desert", "mosque", "cathedral", "palace",
+               "hospital", "camp", "base", "border", "city", "village", "town", "harbour", "harbor",
+               "ave", "blvd", "boulevard", "lane", "plaza"}
+OTHER_WORDS = {"conference", "show", "expo", "fair", "festival", "summit", "games", "olympics",
+               "cup", "championship", "program", "programme", "project", "study", "store",
+               "index", "award", "awards", "prize", "act", "bill", "treaty", "accord", "war",
+               "operation", "series", "album", "film", "book", "protocol", "plan"}
+GENERIC = {"national", "international", "united", "new", "north", "south", "east", "west",
+           "central", "federal", "royal", "state", "first", "great", "bank", "university",
+           "church", "court", "supreme", "american", "european", "general", "british"}
+PLACE_REGION_SUFFIX = {"region", "province", "oblast", "state", "county", "district", "city",
+                       "governorate", "prefecture"}
+# A span the model calls an organisation that ends in one of these is a title ("State Department
+# Spokesperson", "National Security Advisor"): a role of the person named next to it, not an entity.
+ROLE_WORDS = {"president", "spokesman", "spokeswoman", "spokesperson", "secretary", "advisor",
+              "adviser", "minister", "director", "chairman", "chairwoman", "ceo", "administrator",
+              "ambassador", "governor", "mayor", "senator", "professor", "commissioner", "officer",
+              "chief", "head", "leader", "correspondent", "manager", "editor", "emeritus", "envoy",
+              "general", "attorney", "prosecutor", "spokespeople", "founder", "executive"}
+# Capitalised common nouns that are never a name on their own.
+NOT_ALONE = {"north", "south", "east", "west", "church", "court", "government", "administration",
+             "state", "states", "council", "party", "army", "police", "city", "republic", "union",
+             "kingdom", "ministry", "department", "education", "health", "defence", "defense",
+             "justice", "treasury", "interior", "home", "foreign", "commerce", "labor", "labour"}
+STREETS = {"street", "avenue", "ave", "road", "boulevard", "blvd", "lane", "square", "plaza"}
+VEHICLES = {"space shuttle", "uss", "hms", "mv", "ss", "rms", "air force one", "flight"}
+LOCATIVE = {"in", "near", "outside", "at", "from", "to", "across", "into"}
+FUNCTION = {"of", "and", "for", "the", "de", "la", "du", "von", "van", "&", "on", "in", "at"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    label: str
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surfaces(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.name, None)
+        return list(seen)
+
+    def votes(self) -> Counter:
+        return Counter(m.kind for m in self.mentions)
+
+
+# ---------------------------------------------------------------- mentions
+def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
+    """A mention's name and where it starts: one line, no leading "the" or title, no possessive."""
+    if "\n" in text:
+        offset, parts = 0, []
+        for line in text.split("\n"):
+            if any(c.isupper() for c in line):
+                parts.append((line, start + offset))
+            offset += len(line) + 1
+        if not parts:
+            return None
+        text, start = parts[0]
+    while True:
+        lead = len(text) - len(text.lstrip(_TRAILING))
+        text, start = text[lead:], start + lead
+        words = text.split(" ", 1)
+        if len(words) < 2:
+            break
+        first = words[0].rstrip(".").casefold()
+        if words[0][:1].islower() or first == "the" or (label == "PERSON" and first in TITLES):
+            start += len(words[0]) + 1
+            text = words[1]
+            continue
+        break
+    text = _POSSESSIVE.sub("", text)
+    words = list(re.finditer(r"\S+", text))
+    while len(words) > 1 and words[-1].group() in CAPTION_WORDS:
+        words.pop()
+    text = text[:words[-1].end()] if words else ""
+    text = text.rstrip(_TRAILING)
+    if text.endswith(".") and not re.search(r"(\.\w+\.$)|(\b(Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$)", text):
+        text = text[:-1]
+    if len(text) < 2 or not any(c.isupper() for c in text) or norm(text) in NOT_NAMES:
+        return None
+    words = norm(text).split()
+    if norm(text) in NOT_ALONE or (label != "PERSON" and (words[-1] in ROLE_WORDS or (
+            len(words) > 2 and words[0] in ROLE_WORDS and words[1] == "of"))):
+        return None  # "State Department Spokesperson", "Minister of Agriculture": titles
+    if not text[0].isalnum():
+        return None
+    return text, start
+
+
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Secretariat|Commissioner|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def collect(doc: Doc) -> list[Mention]:
+    """Every named mention the model found, cleaned; "Name (ABC)" also gives a mention of ABC."""
+    out: list[Mention] = []
+    text_of_doc = sentences.text(doc)
+    for ent in doc.ents:
+        kind = LABEL_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ not in ("PROPN", "NOUN"):
+            continue  # "Albeit", "Whitewashing" opening a sentence: not a name
+        if len(ent) == 1 and _PORTFOLIO.search(text_of_doc, max(0, ent.start_char - 30), ent.start_char):
+            continue  # "Agriculture" in "Minister of Agriculture": part of a title
+        text = ent.text
+        paren = text.find(" (")
+        if paren > 0:  # the model ran "Singapore Airlines (SIA" together
+            inner = text[paren + 2:].rstrip(")")
+            cleaned = clean(inner, ent.start_char + paren + 2, ent.label_)
+            if cleaned and _ACRONYM.match(cleaned[0]):
+                out.append(Mention(cleaned[1], cleaned[1] + len(cleaned[0]), cleaned[0], kind, ent.label_))
+            text = text[:paren]
+        cleaned = clean(text, ent.start_char, ent.label_)
+        if cleaned is None:
+            continue
+        name, start = cleaned
+        out.append(Mention(start, start + len(name), name, kind, ent.label_))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------- clustering
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _key(name: str) -> str:
+    return norm(gazetteer.canonical(name) or name)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in FUNCTION]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
+    """Group mentions into entities: same name, known alias, acronym, surname, short company name."""
+    keys: dict[str, int] = {}
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        k = _key(m.name)
+        if k not in keys:
+            keys[k] = len(groups)
+            groups.append([])
+        groups[keys[k]].append(m)
+    uf = _Union(len(groups))
+    names = [max((m.name for m in g), key=len) for g in groups]
+    tokens = [n.split() for n in names]
+    votes = [Counter(m.kind for m in g) for g in groups]
+    firsts = [g[0].start for g in groups]
+
+    # "General Motors (GM)": the acronym in brackets right after a name is that name.
+    for i, g in enumerate(groups):
+        for m in g:
+            after = re.match(r"\s*\(([A-Z][A-Za-z&]{1,6})\)", text[m.end:m.end + 12])
+            if after and _key(after.group(1)) in keys:
+                uf.join(i, keys[_key(after.group(1))])
+    # "GAO" for "Government Accountability Office" introduced in the article.
+    for i, name in enumerate(names):
+        bare = name.replace(".", "").replace("&", "")
+        if _ACRONYM.match(bare) and not gazetteer.canonical(name):
+            cands = [j for j, other in enumerate(names)
+                     if j != i and len(tokens[j]) > 1 and _initials(other) == bare]
+            if len(cands) > 1:  # "E.C.": the European Commission, not the European Constitution
+                cands = [j for j in cands if votes[j]["organization"]]
+            if len(cands) == 1:
+                uf.join(i, cands[0])
+    people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
+              and not _known_place(names[j])]
+    for i in range(len(groups)):
+        if len(tokens[i]) > 2 or (votes[i]["person"] == 0 and _known_place(names[i])):
+            continue
+        # "Biden" (or a mistyped "Bolden") joins "Joe Biden"; a first name joins if nothing else fits.
+        short = tokens[i]
+        last = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][-len(short):] == short]
+        first = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][:len(short)] == short]
+        cands = last or first
+        if cands and votes[i]["person"] + votes[i]["place"] + votes[i]["organization"] + votes[i]["other"] > 0:
+            uf.join(i, _nearest(cands, firsts, firsts[i]))
+    for i in range(len(groups)):
+        if len(tokens[i]) > 2 or uf.find(i) != i or _known_place(names[i]):
+            continue
+        if votes[i]["organization"] < max(votes[i].values()) or names[i].casefold() in GENERIC:
+            continue
+        # "Ford" joins "Ford Motor Company", "Apple" joins "Apple Inc."
+        cands = [j for j in range(len(groups)) if j != i and len(tokens[j]) > len(tokens[i])
+                 and tokens[j][:len(tokens[i])] == tokens[i] and votes[j]["organization"]
+                 and not any(w.casefold() in OTHER_WORDS for w in tokens[j])]
+        if cands:
+            uf.join(i, min(cands, key=lambda j: (-sum(votes[j].values()), firsts[j])))
+    # "U.S. Government Accountability Office" is the "Government Accountability Office".
+    for i, toks in enumerate(tokens):
+        for cut in (1, 2):
+            if len(toks) > cut + 1 and gazetteer.place(" ".join(toks[:cut])) is not None:
+                rest = _key(" ".join(toks[cut:]))
+                if rest in keys and votes[keys[rest]]["organization"] and votes[i]["organization"]:
+                    uf.join(i, keys[rest])
+    # "Korea" after "South Korea": the one compass-qualified place of that name in the article.
+    for i, toks in enumerate(tokens):
+        if len(toks) == 1 and uf.find(i) == i:
+            cands = [j for j, t in enumerate(tokens) if len(t) == 2 and t[1] == toks[0]
+                     and t[0].casefold() in ("north", "south", "east", "west") and votes[j]["place"]]
+            if len(cands) == 1:
+                uf.join(i, cands[0])
+    # "Kursk region" is Kursk.
+    for i, toks in enumerate(tokens):
+        if len(toks) > 1 and toks[-1].casefold() in PLACE_REGION_SUFFIX:
+            base = _key(" ".join(toks[:-1]))
+            if base in keys:
+                uf.join(i, keys[base])
+
+    merged: dict[int, Cluster] = {}
+    for i, g in enumerate(groups):
+        merged.setdefault(uf.find(i), Cluster()).mentions.extend(g)
+    clusters = list(merged.values())
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _nearest(cands: list[int], firsts: list[int], at: int) -> int:
+    before = [j for j in cands if firsts[j] <= at]
+    if before:
+        return max(before, key=lambda j: firsts[j])
+    return min(cands, key=lambda j: firsts[j])
+
+
+def _known_place(name: str) -> bool:
+    known = gazetteer.place(name)
+    return known is not None and known.kind in ("country", "region")
+
+
+# ---------------------------------------------------------------- naming and typing
+def display_name(c: Cluster) -> str:
+    """The fullest form in the article: most words, then longest; acronyms lose to spelled-out names."""
+    def rank(name: str) -> tuple[int, int, int]:
+        return (0 if _ACRONYM.match(name.replace(".", "")) else 1, len(name.split()), len(name))
+    return max(c.surfaces, key=rank)
+
+
+def decide_kind(c: Cluster, name: str, text: str) -> str:
+    votes = c.votes()
+    surfaces = c.surfaces
+    if all(gazetteer.is_demonym(s) for s in surfaces):
+        return "group"
+    words = [w.casefold().strip(".,") for w in name.split()]
+    for m in c.mentions:  # a full personal name is stronger evidence than a stray label on a surname
+        if m.kind == "person" and " " in m.name:
+            votes["person"] += 1
+    model = max(votes, key=lambda k: (votes[k], -_PREFERENCE.index(k)))
+    known = gazetteer.place(name) or (None if votes["person"] else next(
+        (p for p in map(gazetteer.place, surfaces) if p), None))  # "Fritz Henderson" is no city
+    if model == "group":
+        return "place" if known else "group"  # "Samarra" is a city, not a nationality
+    if known and known.kind in ("country", "region") and len(words) <= 4:
+        return "place"
+    if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)
+           or _INDEX_BEFORE.search(text, max(0, m.start - 30), m.start)) * 2 >= len(c.mentions):
+        return "other"  # "the FTSE 100 index", "the Dow fell 300 points": a market index
+    if model != "person" and not known and sum(1 for m in c.mentions if _TITLE_BEFORE.search(
+            text, max(0, m.start - 20), m.start)) * 2 >= len(c.mentions):
+        return "person"  # "President Bush", "Mr. Toccafondi"
+    if model in ("organization", "place", "other") and len(words) > 1 and sum(
+            1 for m in c.mentions if _PERSON_CONTEXT.search(text, max(0, m.start - 40), m.start)
+            or _ROLE_AFTER.match(text, m.end)) * 2 >= len(c.mentions):
+        return "person"  # "Spokeswoman Sandy Angers", "Jim Press, the vice chairman"
+    if model != "organization" and sum(1 for m in c.mentions if _ORG_BEFORE.search(text, max(0, m.start - 40), m.start)) \
+            * 2 >= len(c.mentions):
+        return "organization"  # "Irish low cost airline, Ryanair", "German magazine Der Spiegel"
+    if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
+            and name.endswith("s"):
+        return "organization"  # "the Beatles"
+    if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES:
+        return "other"
+    if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
+        return "organization"
+    if words[-1] in STREETS or (words[-1] in PLACE_WORDS and model != "organization"):
+        return "place"
+    if known and model == "organization" and votes["place"] >= votes["organization"]:
+        return "place"  # "Halifax": as often a place as an organisation to the model, and a city
+    if words[-1] in OTHER_WORDS and model != "person":
+        return "other"
+    if known and (model not in ("organization", "person") or (model == "person" and (
+            " " in name and not votes["organization"] or known.population >= 1_000_000))):
+        return "place"  # "Banda Aceh", "Kharkiv"; but "Bush" the president over Bush the Egyptian town
+    if model in ("person", "other") and len(words) == 1:
+        locative = sum(1 for m in c.mentions if _preceding_word(text, m.start) in LOCATIVE)
+        if locative and locative * 2 >= len(c.mentions):
+            return "place"
+    return model
+
+
+_PREFERENCE = ["person", "organization", "place", "group", "other"]
+_INDEX_AFTER = re.compile(r"(?:['’]s)?(?:\s+\d+)?\s+(?:stock\s+|share\s+|market\s+)?(?:index|indices|composite|"
+                          r"Industrial Average|average|(?:fell|rose|closed|dropped|gained|lost|jumped|slid|climbed)"
+                          r"\s+(?:by\s+)?(?:more than\s+|almost\s+|about\s+)?[\d,.]+\s+points)\b", re.IGNORECASE)
+_INDEX_BEFORE = re.compile(r"\b(?:index|indices|indexes)\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_ORG_BEFORE = re.compile(r"\b(?:airline|company|firm|carrier|maker|manufacturer|automaker|carmaker|retailer|"
+                         r"bank|magazine|newspaper|broadcaster|insurer|chain|group|giant|rival|subsidiary|"
+                         r"operator|supplier|startup|publisher|studio|label|band)\s*,?\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(?:President|Senator|Sen\.|Rep\.|Governor|Gov\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+                           r"Prof\.?|Minister|Chancellor|Mayor|Pope|King|Queen|Prince|Princess|Judge|"
+                           r"Secretary|Ambassador|Chairman|Sheikh|Cardinal|Bishop)\s+$")
+_PERSON_CONTEXT = re.compile(r"\b(?:[Ss]pokes(?:wo)?man|[Ss]pokesperson|CEO|[Cc]hairman|[Pp]resident|[Dd]irector|"
+                             r"[Mm]inister|[Ss]enator|[Mm]r\.?|[Mm]rs\.?|[Mm]s\.?|[Dd]r\.?|[Aa]nalyst)\s+$")
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(
+    ["president", "vice", "chairman", "chief", r"spokes\w+", "director", "minister", "head", "founder",
+     "executive", "analyst", "manager", "officer", "senator", "leader"]) + r")\b", re.IGNORECASE)
+
+
+def _looks_like_product(name: str) -> bool:
+    """iPod, iPhone 3G, STS-134, IE9, A380: camel case from a lower-case letter, or a model code."""
+    return bool(re.match(r"^[a-z]+[A-Z]", name) or re.search(r"\b[A-Z]{1,4}-?\d+\b", name))
+
+
+def _common_noun(c: Cluster, text: str) -> bool:
+    """"Iodine" opening a sentence in an article that also says "iodine": a word, not a name."""
+    names = c.surfaces
+    if len(names) != 1 or " " in names[0] or not names[0][1:].islower():
+        return False
+    if not all(_sentence_start(text, m.start) for m in c.mentions):
+        return False
+    return re.search(r"\b" + re.escape(names[0].lower()) + r"\b", text) is not None
+
+
+def _preceding_word(text: str, start: int) -> str:
+    match = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+    return match.group(1).casefold() if match else ""
+
+
+# ---------------------------------------------------------------- more mentions of known names
+def add_unlabelled(clusters: list[Cluster], text: str) -> None:
+    """Mentions the model missed of names it found elsewhere in the article ("Ryder" after "Pat Ryder")."""
+    owner: dict[str, Cluster | None] = {}
+    for c in clusters:
+        for s in c.surfaces:
+            if len(s) >= 3 and s[0].isupper():
+                owner[s] = c if owner.get(s, c) is c else None
+    forms = sorted((s for s, c in owner.items() if c is not None), key=len, reverse=True)
+    if not forms:
+        return
+    taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
+    pattern = re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w$])")
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        if _overlaps(taken, s, e):
+            continue
+        name = match.group()
+        if " " not in name and (_sentence_start(text, s) or name.casefold() in _CALENDAR_WORDS):
+            continue
+        c = owner[name]
+        assert c is not None
+        c.mentions.append(Mention(s, e, name, c.mentions[0].kind, "RULE"))
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+
+
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                   "friday", "saturday", "sunday"}
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_left(spans, (s, s))
+    return any(a < e and s < b for a, b in spans[max(0, i - 1):i + 2])
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+# ---------------------------------------------------------------- places the model did not mark
+_CAPS = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.-]*)*")
+
+
+def known_places(mentions: list[Mention], text: str, nested: bool = True) -> list[Mention]:
+    """Countries, regions and big cities that the model left out, on their own ("Tasmania") or
+    inside a longer name ("University of Sheffield", "Volgograd Arena")."""
+    out: list[Mention] = []
+    spans = sorted((m.start, m.end) for m in mentions)
+    firsts = gazetteer.first_words()
+    for match in _CAPS.finditer(text):
+        words = list(re.finditer(r"[\w’'.-]+", match.group()))
+        if not any(_first_word(w.group()) in firsts for w in words):
+            continue
+        base = match.start()
+        whole = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
+        for n in range(min(4, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                if _first_word(words[i].group()) not in firsts:
+                    continue
+                s, e = base + words[i].start(), base + words[i + n - 1].end()
+                name = text[s:e].rstrip(".")
+                e = s + len(name)
+                if any(a <= s < b or a < e <= b for a, b in out_spans(out)):
+                    continue
+                known = gazetteer.place(name)
+                if known is None or (known.kind == "city" and known.population < 250_000) or name.isupper():
+                    continue
+                inside = [(a, b) for a, b in whole if a <= s and e <= b]
+                if any((a, b) == (s, e) for a, b in inside):
+                    continue
+                if inside and not nested:
+                    continue
+                if not inside and any(a < e and s < b for a, b in whole):
+                    continue
+                if _sentence_start(text, s) and n == 1 and not inside and known.kind == "city":
+                    continue
+                out.append(Mention(s, e, name, "place", "GAZETTEER"))
+    return out
+
+
+def _first_word(word: str) -> str:
+    return word.casefold().replace(".", "") if word.isascii() else norm(word)
+
+
+def out_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions]
+
+
+# ---------------------------------------------------------------- the extractor
+def extract_entities(doc: Doc) -> list[Entity]:
+    text = sentences.text(doc)
+    mentions = collect(doc)
+    mentions = sorted(mentions + known_places(mentions, text, nested=False), key=lambda m: m.start)
+    clusters = cluster(mentions, text)
+    add_unlabelled(clusters, text)
+    entities: list[Entity] = []
+    for c in clusters:
+        if _common_noun(c, text):
+            continue
+        name = display_name(c)
+        kind = decide_kind(c, name, text)
+        entity = Entity(id=f"e{len(entities) + 1}", kind=kind, name=name,
+                        aliases=[s for s in c.surfaces if s != name],
+                        mentions=[Span(m.start, m.end) for m in c.mentions])
+        entity.key = identity_key(entity)
+        entities.append(entity)
+    _products_of_makers(entities, text)
+    assign_roles(doc, entities)
+    return entities
+
+
+def _products_of_makers(entities: list[Entity], text: str) -> None:
+    """"Apple's MacBook", "Ford Falcon", "Boeing 787 Dreamliner": a name right after a company's name
+    is that company's product, not another organisation."""
+    makers = {s for e in entities if e.kind == "organization" for s in [e.name, *e.aliases]}
+    if not makers:
+        return
+    pattern = re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))
+                         + r")(?:['’]s?)?(?:\s+\d+)?\s+$")
+    for e in entities:
+        if e.kind != "organization":
+            continue
+        hits = sum(1 for m in e.mentions if pattern.search(text, max(0, m.start - 40), m.start))
+        if hits and hits * 2 >= len(e.mentions):
+            e.kind = "other"
+
+
+def identity_key(entity: Entity) -> str | None:
+    """A library-wide key where the article tells enough: full personal names, known places, aliases.
+
+    A one-word person name ("Smith") gets no key, so the store keys it to its own article.
+    """
+    name = entity.name
+    if entity.kind == "person":
+        return f"person:{norm(name)}" if len(name.split()) > 1 else None
+    if entity.kind == "place":
+        known = next((p for p in map(gazetteer.place, [name, *entity.aliases]) if p), None)
+        if known:
+            return f"place:{norm(known.name)}"
+    if entity.kind == "group":  # "North Korean" and "North Koreans" are one group, tied to North Korea
+        country = next((c for c in map(gazetteer.demonym_country, [name, *entity.aliases]) if c), None)
+        if country:
+            return f"group:{norm(country)}"
+    canonical = next((c for c in map(gazetteer.canonical, [name, *entity.aliases]) if c), None)
+    key = norm(canonical or name)
+    if entity.kind == "organization":  # "Apple Inc." and "Apple" are one company across articles
+        key = _LEGAL_FORM.sub("", key) or key
+    return f"{entity.kind}:{key}"
+
+
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|corp|corporation|co|ltd|llc|plc|ag|nv|sa|gmbh|limited))+$")
 
 
 def surface(text: str) -> str:
     """A mention's name: no leading "the", no possessive."""
     return _POSSESSIVE.sub("", _THE.sub("", text.strip())).strip()
-
-
-def extract_entities(doc: Doc) -> list[Entity]:
-    entities: list[Entity] = []
-    by_name: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        kind = KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        name = surface(ent.text)
-        if not name:
-            continue
-        start = ent.start_char + ent.text.find(name)
-        entity = by_name.get((kind, name.casefold())) or _by_part(entities, kind, name)
-        if entity is None:
-            entity = Entity(id=f"e{len(entities) + 1}", kind=kind, name=name)
-            entities.append(entity)
-        elif name != entity.name and name not in entity.aliases:
-            entity.aliases.append(name)
-        by_name[(kind, name.casefold())] = entity
-        entity.mentions.append(Span(start, start + len(name)))
-    return entities
-
-
-def _by_part(entities: list[Entity], kind: str, name: str) -> Entity | None:
-    """A one-word person mention joins the full name introduced earlier that contains it."""
-    if kind != "person" or " " in name:
-        return None
-    for entity in reversed(entities):
-        if entity.kind == "person" and name in entity.name.split():
-            return entity
-    return None

@@ -8,6 +8,7 @@ from briefing.analysis.entities import extract_entities
 from briefing.analysis.figures import extract_figures
 from briefing.analysis.dates import extract_dates
 from briefing.model import Analysis, Article, Sentence
+from briefing.analysis.sentences import spans as sentence_spans  # computed once, shared by the extractors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -15,10 +16,11 @@ if TYPE_CHECKING:
 
 def extract(doc: Doc, article: Article) -> Analysis:
     entities = extract_entities(doc)
+    dates = extract_dates(doc, article.date)
     return Analysis(
         article=article,
-        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        sentences=[Sentence(start, end) for _, _, start, end in sentence_spans(doc)],
         entities=entities,
         figures=extract_figures(doc),
-        dates=extract_dates(doc, article.date),
+        dates=dates,
     )

@@ -1,0 +1,201 @@
+"""Entities on real corpus sentences: canonical names, kinds, aliases, roles and identity keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analysis import gazetteer
+from briefing.analysis.entities import clean, extract_entities, identity_key
+from briefing.model import Entity
+from briefing.sources import read_inputs
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_path):
+    article = next(read_inputs([str(seed_path)], 10_000_000, fetch=False))
+    return {e.name: e for e in extract_entities(nlp(article.body))}
+
+
+def by_name(nlp, text: str) -> dict[str, Entity]:
+    return {e.name: e for e in extract_entities(nlp(text))}
+
+
+def test_seed_people_are_full_names_with_their_short_forms(seed):
+    people = {n for n, e in seed.items() if e.kind == "person"}
+    assert people == {"Pat Ryder", "Joe Biden", "Volodymyr Zelensky", "Yoon Suk Yeol", "Jake Sullivan",
+                      "Andriy Yermak", "Ihor Terekhov"}
+    assert seed["Joe Biden"].aliases == ["Biden"]
+    assert "Zelensky" in seed["Volodymyr Zelensky"].aliases
+    assert len(seed["Volodymyr Zelensky"].mentions) >= 4
+
+
+def test_seed_places_are_retyped_and_have_no_possessive(seed):
+    for name in ("Kursk", "Kharkiv", "Kyiv", "Reykjavik", "North Korea", "Russia", "Ukraine", "Washington"):
+        assert seed[name].kind == "place", name
+    assert "North Korea’s" not in seed
+    assert seed["North Korean"].kind == "group"
+    assert seed["Pentagon"].kind == "organization"
+
+
+def test_seed_roles_come_from_titles_and_appositions(seed):
+    assert seed["Pat Ryder"].role == "Pentagon spokesman"
+    assert seed["Volodymyr Zelensky"].role == "Ukrainian President"
+    assert seed["Andriy Yermak"].role == "top aide to Zelensky"
+    assert seed["Ihor Terekhov"].role == "mayor of Kharkiv"
+    assert seed["Jake Sullivan"].role == "National Security Advisor"
+
+
+def test_titles_are_roles_not_organisations(seed):
+    assert "National Security Advisor" not in seed
+
+
+def test_mention_offsets_point_at_the_name(nlp):
+    text = "At the ceremony, NASA Administrator Charles Bolden announced the locations."
+    entities = extract_entities(nlp(text))
+    bolden = next(e for e in entities if e.name == "Charles Bolden")
+    assert [text[m.start:m.end] for m in bolden.mentions] == ["Charles Bolden"]
+    assert bolden.role == "NASA Administrator"
+
+
+def test_surname_joins_the_full_name_even_when_the_model_mistypes_it(nlp):
+    text = ("At the ceremony, NASA Administrator Charles Bolden announced the locations. "
+            '"We want to thank all of the locations that expressed an interest," said Bolden to the crowd.')
+    entities = by_name(nlp, text)
+    assert "Bolden" not in entities
+    assert entities["Charles Bolden"].kind == "person"
+    assert len(entities["Charles Bolden"].mentions) == 2
+
+
+def test_acronym_in_brackets_joins_the_name(nlp):
+    text = ("Another automaker, General Motors (GM), announced that it seeks $16.6 billion. "
+            "GM said the money would keep it running.")
+    entities = extract_entities(nlp(text))
+    gm = [e for e in entities if "GM" in [e.name, *e.aliases]]
+    assert len(gm) == 1 and gm[0].name == "General Motors"
+    assert len(gm[0].mentions) >= 3
+
+
+def test_initials_join_a_name_spelled_out_earlier(nlp):
+    text = ("The Government Accountability Office on June 18 called for a re-run of the bidding. "
+            "Congressmen requested an investigation by the GAO, citing specific cases in Ohio.")
+    entities = extract_entities(nlp(text))
+    gao = [e for e in entities if "GAO" in [e.name, *e.aliases]]
+    assert len(gao) == 1 and gao[0].name == "Government Accountability Office"
+
+
+def test_short_company_name_joins_the_full_one(nlp):
+    text = ("Ford Motor Company sales dropped 42% last month from the previous year. "
+            "Ford said it would cut production.")
+    entities = by_name(nlp, text)
+    assert "Ford" not in entities
+    assert "Ford" in entities["Ford Motor Company"].aliases
+
+
+def test_country_aliases_join_and_share_a_library_key(nlp):
+    text = ("US President Barack Obama praised the student. "
+            "Muslims in the United States welcomed the gesture, and the U.S. embassy said so.")
+    places = [e for e in extract_entities(nlp(text)) if e.kind == "place"]
+    us = [e for e in places if e.key == "place:united states"]
+    assert len(us) == 1
+    assert {"US", "U.S."} & set(us[0].aliases)
+
+
+def test_market_index_is_not_an_organisation(nlp):
+    entities = extract_entities(nlp("The primary UK index, the FTSE 100, dropped in value by 2.36%."))
+    assert all(e.kind != "organization" for e in entities if "FTSE" in e.name)
+
+
+def test_caption_after_a_line_break_is_cut_from_the_name(nlp):
+    text = "US President Barack Obama tweet to student Ahmed Mohamed Image: Twitter / Barack Obama.\n\nMohamed brought the clock."
+    names = {e.name for e in extract_entities(nlp(text))}
+    assert "Ahmed Mohamed Image" not in names
+
+
+def test_untagged_country_is_found(nlp):
+    text = "Tasmania has the highest rate of deficiency, the study found."
+    assert any(e.name == "Tasmania" and e.kind == "place" for e in extract_entities(nlp(text)))
+
+
+def test_empty_text_has_no_entities(nlp):
+    assert extract_entities(nlp("")) == []
+
+
+def test_clean_strips_the_possessive_leading_the_and_titles():
+    assert clean("North Korea’s", 10, "GPE") == ("North Korea", 10)
+    assert clean("the Pentagon", 0, "ORG") == ("Pentagon", 4)
+    assert clean("Mr. Toccafondi", 0, "PERSON") == ("Toccafondi", 4)
+    assert clean("UTC", 0, "ORG") is None
+
+
+def test_two_smiths_never_share_a_key_on_the_surname_alone():
+    smith = Entity(id="e1", kind="person", name="Smith")
+    assert identity_key(smith) is None  # the store keys it to its own article
+    assert identity_key(Entity(id="e1", kind="person", name="John Smith")) != identity_key(
+        Entity(id="e1", kind="person", name="Jane Smith"))
+
+
+def test_place_keys_use_the_gazetteer_name():
+    assert identity_key(Entity(id="e1", kind="place", name="Kiev")) == "place:kyiv"
+    assert identity_key(Entity(id="e2", kind="place", name="U.S.")) == "place:united states"
+
+
+def test_gazetteer_knows_countries_regions_and_big_cities_only():
+    assert gazetteer.place("Ukraine").kind == "country"
+    assert gazetteer.place("Kharkiv").kind == "city"
+    assert gazetteer.place("Reykjavík").name == "Reykjavik"
+    assert gazetteer.place("Cisco") is None  # a town of 4,000: too small to trust over the model
+    assert gazetteer.is_demonym("North Korean")
+
+
+def test_nationality_is_a_group_tied_to_its_country(seed):
+    assert seed["North Korean"].kind == "group"
+    assert seed["North Korean"].key == "group:north korea"
+
+
+def test_a_surname_that_is_a_month_is_not_found_in_dates(nlp):
+    text = "Prime Minister Theresa May spoke in London. The vote is due on 5 May, May said."
+    may = next(e for e in extract_entities(nlp(text)) if e.name == "Theresa May")
+    assert all(text[m.start - 2:m.start] != "5 " for m in may.mentions)
+
+
+def test_a_title_before_a_mistyped_name_makes_it_a_person(nlp):
+    text = "Last week, President Bush proposed a $145 billion stimulus package."
+    assert next(e for e in extract_entities(nlp(text)) if e.name == "Bush").kind == "person"
+
+
+def test_full_name_outweighs_stray_place_labels_on_the_surname(nlp):
+    text = ("Former Chilean dictator Augusto Pinochet was officially placed under house arrest. "
+            "Officials say the arrest order was delivered to Gen. Pinochet's home near the capital. "
+            "The operation was meant to suppress left-wing opposition to Pinochet's regime.")
+    pinochet = next(e for e in extract_entities(nlp(text)) if e.name == "Augusto Pinochet")
+    assert pinochet.kind == "person"
+    assert len(pinochet.mentions) == 3
+
+
+def test_a_country_qualified_name_joins_the_plain_one(nlp):
+    text = ("Congressmen requested an investigation by the Government Accountability Office (GAO). "
+            "The U.S. Government Accountability Office said it would look into the claims.")
+    offices = [e for e in extract_entities(nlp(text)) if "Accountability" in e.name]
+    assert len(offices) == 1
+
+
+def test_dotted_acronym_joins_the_organisation_not_the_treaty(nlp):
+    text = ("The President of the European Commission, José Manuel Durão Barroso, said holding a referendum "
+            "on acceding to the European Constitution in Portugal is inadvisable. The E.C. President refused "
+            "to comment on the current situation in Portugal.")
+    commission = next(e for e in extract_entities(nlp(text)) if e.name == "European Commission")
+    assert "E.C." in commission.aliases
+
+
+def test_a_ministers_portfolio_is_not_an_organisation(nlp):
+    text = ("The newspaper reports that the policy was announced yesterday by the country's Minister of "
+            "Agriculture & Co-Operatives, Mr. Mundia Sikatana.")
+    names = {e.name: e for e in extract_entities(nlp(text))}
+    assert "Agriculture" not in names
+    assert not any(n.startswith("Minister") for n in names)
+
+
+def test_company_keys_ignore_the_legal_form():
+    assert identity_key(Entity(id="e1", kind="organization", name="Apple Inc.")) == "organization:apple"
+    assert identity_key(Entity(id="e1", kind="organization", name="Chrysler LLC")) == "organization:chrysler"
+    assert identity_key(Entity(id="e1", kind="organization", name="Chrysler Group")) == "organization:chrysler group"
