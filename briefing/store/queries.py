@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from briefing.model import Analysis, Span
 from briefing.store.db import Library
 
 
-@dataclass(frozen=True)
-class ArticleRow:
-    """One line of the library list: what is shown and what filtering matches (never the body)."""
+class ArticleRow(NamedTuple):
+    """One line of the library list: what is shown and what filtering matches (never the body).
+
+    A NamedTuple, not a dataclass: the list holds every article, and tuples are built fastest.
+    """
 
     id: int
     date: str | None
@@ -32,7 +35,7 @@ def article_rows(library: Library) -> list[ArticleRow]:
     cursor = library.db.execute(
         "SELECT id, date, source, title FROM articles ORDER BY date IS NULL, date DESC, id DESC"
     )
-    return [ArticleRow(*row) for row in cursor]
+    return list(map(ArticleRow._make, cursor))
 
 
 def filter_rows(rows: list[ArticleRow], text: str) -> list[ArticleRow]:

@@ -24,17 +24,14 @@ class Terminal:
 
     def __init__(self, command: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)) -> None:
         self.name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
-        # A tmux server of our own, started without COLUMNS/LINES: a shared server keeps the
-        # environment of whoever started it, and something in the test process sets COLUMNS=80
-        # LINES=24 at C level (children inherit it), which made the reader draw at 80x24.
-        self.tmux = ["tmux", "-L", self.name]
+        # The test process may carry COLUMNS/LINES (the snapshot plugin sets 80x24); the app must see the pane's size.
+        env = {**env, "COLUMNS": str(size[0]), "LINES": str(size[1])}
         env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
-                        *env_args, *command], check=True, cwd=ROOT,
-                       env={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")})
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
+                        *env_args, *command], check=True, cwd=ROOT)
 
     def screen(self) -> str:
-        result = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
         return result.stdout
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
@@ -68,10 +65,10 @@ class Terminal:
         raise AssertionError(f"the reader does not answer keys:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
-        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
     def close(self) -> None:
-        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
 @pytest.fixture

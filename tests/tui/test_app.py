@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -26,13 +27,17 @@ async def test_first_run_loads_samples_in_a_worker_then_shows_the_newest(tmp_pat
     steps: list[tuple[int, int | None, str]] = []
     loader = sample_loader(db, "auto", folder)
 
+    gate = threading.Event()  # hold the loader until the loading screen has been seen
+
     def recording(progress):
+        gate.wait(timeout=30)
         return loader(lambda done, total, label: (steps.append((done, total, label)), progress(done, total, label)))
 
     app = BriefingApp(db, first_run=recording, settings=Settings(), cursor_blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LoadingScreen)
+        gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is app.reader

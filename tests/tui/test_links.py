@@ -155,3 +155,44 @@ async def test_places_and_orgs_panes_link_too(make_app):
         await pilot.pause()
         assert isinstance(app.screen, DossierScreen)
         assert app.screen.dossier.entity.name == first.name
+
+
+async def test_quotes_are_set_apart_with_their_speaker(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        talks = next(r.id for r in reader.library_list.rows if r.title.startswith("Zelensky and Sullivan"))
+        reader.open_article(talks)
+        await pilot.pause()
+        view = reader.article
+        shown = view.visible_text().splitlines()
+        assert "— Volodymyr Zelensky, said" in shown
+        assert "— Jake Sullivan, said" in shown
+        quote_line = next(i for i, line in enumerate(view._lines) if line.extra == "— Volodymyr Zelensky, said")
+        assert view._lines[quote_line - 1].end >= view.body.index("We need more air defence,")
+
+
+async def test_extension_points_marks_cursor_and_open_article_focus(make_app):
+    """What search and bookmarks build on: open at an offset with hits marked, read the cursor's claim."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        seed = reader.current_article_id
+        body = reader.article.body
+        at = body.index("Reykjavik")
+        hits = [(at, at + len("Reykjavik"))]
+        reader.open_article(seed, focus=at, highlights=hits)
+        await pilot.pause()
+        view = reader.article
+        assert view.marks("search") == hits
+        assert view.cursor_span[0] <= at < view.cursor_span[1]
+        assert "Reykjavik" in view.visible_text()
+        view.set_marks("bookmark", [view.cursor_span], style="underline")
+        line = view.line_of(at)
+        assert any("underline" in str(span.style) for span in view.line_text_for(view._lines[line]).spans)
+        view.clear_marks("bookmark")
+        assert view.marks("bookmark") == []
+        await pilot.press("escape")  # in the article: clears the pane highlight layer only
+        assert view.marks("search") == hits

@@ -246,3 +246,30 @@ async def test_enter_on_a_pane_person_opens_the_dossier_and_q_returns(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert app.screen is app.reader
+
+
+async def test_r_reloads_the_library_after_an_ingest_elsewhere(make_app, seed_db):
+    from briefing.model import Analysis, Article, Sentence
+    from briefing.store import Library
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert len(app.reader.library_list.rows) == 2
+        with Library(seed_db) as other:  # another process's ingest, as far as the reader can tell
+            other.store(Analysis(article=Article(title="Fresh news", body="Something happened.", date="2025-01-01",
+                                                 path="fresh.txt"), sentences=[Sentence(0, 19)]))
+        await pilot.press("r")
+        await pilot.pause()
+        assert [r.title for r in app.reader.library_list.rows][0] == "Fresh news"
+
+
+async def test_a_click_puts_the_sentence_cursor_there(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        line = view.line_of(view.body.index("Ukrainian President Volodymyr Zelensky echoed"))
+        await pilot.click("#article", offset=(10, line))
+        await pilot.pause()
+        assert view.cursor_text.startswith("Ukrainian President Volodymyr Zelensky echoed")

@@ -14,10 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from briefing.store.queries import CoMention, Dossier, DossierArticle, DossierEngagement, DossierQuote, dossier
-from briefing.tui.widgets.panes import PaneTable, _clip, _t
+from briefing.tui.widgets.pane_table import PaneTable
+from briefing.tui.widgets.panes import _clip, _t
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -47,13 +48,17 @@ class DossierScreen(Screen, inherit_bindings=False):
         yield Static(id="dossier-header")
         with TabbedContent(id="dossier-tabs"):
             with TabPane("Articles", id="tab-articles"):
-                yield PaneTable("articles", ("Date", "Source", "Title", "M"), id="dossier-articles")
+                yield PaneTable("articles", [("Date", 10), ("Source", 16), ("Title", None), ("M", 3)],
+                                id="dossier-articles", empty="no articles")
             with TabPane("Quotes", id="tab-quotes"):
-                yield PaneTable("quotes", ("Date", "Quote", "Article"), id="dossier-quotes")
+                yield PaneTable("quotes", [("Date", 10), ("Quote", None), ("Article", 30)], id="dossier-quotes",
+                                empty="no quotes attributed")
             with TabPane("Engagements", id="tab-engagements"):
-                yield PaneTable("engagements", ("When", "What", "Where", "Status"), id="dossier-engagements")
+                yield PaneTable("engagements", [("When", 10), ("What", None), ("Where", 16), ("Status", 8)],
+                                id="dossier-engagements", empty="no engagements found")
             with TabPane("People", id="tab-people"):
-                yield PaneTable("people", ("Name", "Articles together"), id="dossier-people")
+                yield PaneTable("people", [("Name", None), ("Articles together", 17)], id="dossier-people",
+                                empty="nobody mentioned alongside")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,7 +80,7 @@ class DossierScreen(Screen, inherit_bindings=False):
         header.append("\n" + " · ".join(counts), style="dim")
         self.query_one("#dossier-header", Static).update(header)
         self.table("articles").fill(d.articles, [
-            (_t(a.date or "undated", "dim"), _t(_clip(a.source or "", 18)), _t(a.title), _t(a.mentions))
+            (_t(a.date or "undated", "dim"), _t(a.source or ""), _t(a.title), _t(a.mentions))
             for a in d.articles])
         self.table("quotes").fill(d.quotes, [
             (_t(q.date or "", "dim"), _t(_clip(q.text, 100), "italic"), _t(_clip(q.title, 40)))
@@ -111,12 +116,9 @@ class DossierScreen(Screen, inherit_bindings=False):
         if section in SECTIONS:
             self.set_focus(self.table(section))
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        table = event.data_table
-        if not isinstance(table, PaneTable):
-            return
-        self.open_item(table.current)
+    @on(PaneTable.Selected)
+    def _selected(self, event: PaneTable.Selected) -> None:
+        self.open_item(event.item)
 
     def open_item(self, item: Any) -> None:
         """Open what a row stands for: the article at the mention, quote or engagement; a person's dossier."""

@@ -15,18 +15,30 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
 from briefing.tui.screens.search import SEARCH_BINDINGS, SearchActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
-from briefing.tui.widgets.panes import PANES, PaneTable, PaneTabs, item_span
+from briefing.tui.widgets.pane_table import PaneTable
+from briefing.tui.widgets.panes import PANES, PaneTabs, item_span
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+
+
+class ArticleHeader(Widget):
+    """The article's date, title and source on one line (repainted without a layout pass)."""
+
+    text: reactive[Text] = reactive(Text(""), layout=False)
+
+    def render(self) -> Text:
+        return self.text
 
 
 class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
@@ -50,6 +62,8 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
         Binding("h", "toggle_highlights", "Highlights", id="toggle-highlights"),
         Binding("l", "toggle_library", "Library", id="toggle-library"),
         Binding("f", "filter", "Filter", id="filter", tooltip="Filter the library list as you type"),
+        Binding("r", "reload", "Reload", id="reload", show=False,
+                tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
         *SEARCH_BINDINGS,
     ]
@@ -67,7 +81,7 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        yield Static(id="article-header")
+        yield ArticleHeader(id="article-header")
         with Horizontal(id="main"):
             with Vertical(id="library-column"):
                 yield Input(placeholder="Filter articles (f)", id="filter")
@@ -104,6 +118,10 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
         elif not self._rows:
             self._show_empty()
 
+    def action_reload(self) -> None:
+        self.reload_library()
+        self.notify(f"{len(self._rows):,} articles in the library", timeout=2)
+
     def _apply_filter(self) -> None:
         value = self.query_one("#filter", Input).value
         self.library_list.set_rows(filter_rows(self._rows, value))
@@ -133,7 +151,7 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
-        self.query_one("#article-header", Static).update(Text("briefing: the library is empty", style="bold"))
+        self.query_one(ArticleHeader).text = Text("briefing: the library is empty · ctrl+p for commands", style="bold")
 
     # ------------------------------------------------------------ articles
     def open_article(self, article_id: int, focus: int | None = None,
@@ -168,7 +186,7 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
         text.append(title or "(untitled)", style="bold")
         details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
         text.append(f"  {details}", style="dim")
-        self.query_one("#article-header", Static).update(text)
+        self.query_one(ArticleHeader).text = text
 
     def show_entity(self, article_id: int, entity_id: int, focus: int | None = None) -> None:
         """Open an article at an entity's mention, with all its mentions highlighted."""
@@ -287,11 +305,10 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
             self.call_after_refresh(field.focus)
 
     # ------------------------------------------------------------ pane links
-    @on(DataTable.RowHighlighted)
-    def _pane_moved(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        if isinstance(table, PaneTable) and table.has_focus:
-            self.link(table.current)
+    @on(PaneTable.Highlighted)
+    def _pane_moved(self, event: PaneTable.Highlighted) -> None:
+        if event.table.has_focus:
+            self.link(event.item)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, PaneTable):
@@ -314,12 +331,9 @@ class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
         nearest = min(spans, key=lambda s: (s[0] < reference, abs(s[0] - reference)))
         view.go_to(nearest[0], center=False)
 
-    @on(DataTable.RowSelected)
-    def _pane_selected(self, event: DataTable.RowSelected) -> None:
-        table = event.data_table
-        if not isinstance(table, PaneTable):
-            return
-        item = table.current
+    @on(PaneTable.Selected)
+    def _pane_selected(self, event: PaneTable.Selected) -> None:
+        item = event.item
         if isinstance(item, EntityRow):
             self.open_dossier_for(item)
         elif item is not None:

@@ -32,6 +32,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     DEFAULT_CSS = """
     ArticleList {
+        overflow-x: hidden;
         & > .article-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
         & > .article-list--date { color: $text-muted; }

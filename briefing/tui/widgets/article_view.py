@@ -94,11 +94,12 @@ def wrap(body: str, width: int) -> list[VisualLine]:
         if not para.strip():
             lines.append(VisualLine(p_start, p_start + len(para)))
             continue
-        line_start, used = p_start, 0
+        line_start, used = p_start, len(para) - len(para.lstrip())  # an indent takes its cells
+        measure = len if para.isascii() else cell_len  # ASCII: one cell per character, and much faster
         for match in _TOKEN.finditer(para):
             token = match.group()
             word = token.rstrip()
-            word_cells = cell_len(word)
+            word_cells = measure(word)
             tok_start = p_start + match.start()
             if used and used + word_cells > width:
                 lines.append(VisualLine(line_start, tok_start))
@@ -108,7 +109,7 @@ def wrap(body: str, width: int) -> list[VisualLine]:
                 lines.append(VisualLine(tok_start, tok_start + cut))
                 tok_start += cut
                 word = word[cut:]
-                word_cells = cell_len(word)
+                word_cells = measure(word)
                 line_start, used = tok_start, 0
             used += word_cells + len(token) - len(token.rstrip())
         lines.append(VisualLine(line_start, p_start + len(para)))
@@ -141,7 +142,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--cursor", "article--highlight", "article--search", "article--bookmark",
     }
 
-    DEFAULT_CSS = "ArticleView { padding: 0 1; }\nArticleView {" + SPAN_CSS + "}"
+    DEFAULT_CSS = ("ArticleView { padding: 0 1; overflow-x: hidden; scrollbar-gutter: stable; }\n"
+                   "ArticleView {" + SPAN_CSS + "}")
 
     show_highlights: reactive[bool] = reactive(True)
 
@@ -206,7 +208,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._body_lines = [i for i, line in enumerate(lines) if line.extra is None]
         self._body_line_starts = [lines[i].start for i in self._body_lines]
         self._wrapped_for = width
-        self.virtual_size = Size(width + GUTTER, len(lines))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
         self._invalidate()
 
     def _with_speakers(self, lines: list[VisualLine]) -> list[VisualLine]:
@@ -372,6 +374,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def bottom(self) -> None:
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def on_click(self, event) -> None:
+        """A click puts the sentence cursor on the sentence clicked."""
+        index = int(self.scroll_y) + event.y
+        if not 0 <= index < len(self._lines) or not self.sentences:
+            return
+        line = self._lines[index]
+        column = max(event.x - self.styles.padding.left - GUTTER, 0)
+        offset = min(line.start + column, max(line.end - 1, line.start))
+        sentence = self.sentence_at(offset)
+        if sentence is not None:
+            self.cursor = sentence
+            self._invalidate()
+            self.post_message(self.CursorMoved(self, self.cursor_span))
 
     # ------------------------------------------------------------ drawing
     def render_line(self, y: int) -> Strip:

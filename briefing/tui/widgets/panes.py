@@ -9,45 +9,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.lazy import Lazy
+from textual.widgets import TabbedContent, TabPane
 
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
+from briefing.tui.widgets.pane_table import PaneTable
 
 PANES = ("people", "places", "orgs", "quotes", "engagements")
 TITLES = {"people": "People", "places": "Places", "orgs": "Orgs", "quotes": "Quotes",
           "engagements": "Engagements"}
-
-
-class PaneTable(DataTable, inherit_bindings=False):
-    """One pane: a table of rows, each carrying the item it stands for (`items[row]`)."""
-
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", id="pane-down", show=False),
-        Binding("k,up", "cursor_up", "Up", id="pane-up", show=False),
-        Binding("pagedown", "page_down", "Page down", id="pane-page-down", show=False),
-        Binding("pageup", "page_up", "Page up", id="pane-page-up", show=False),
-        Binding("home", "scroll_top", "First", id="pane-first", show=False),
-        Binding("end", "scroll_bottom", "Last", id="pane-last", show=False),
-        Binding("enter", "select_cursor", "Open", id="pane-open"),
-    ]
-
-    def __init__(self, pane: str, columns: Sequence[str], **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
-        self.pane = pane
-        self._columns = columns
-        self.items: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.add_columns(*self._columns)
-
-    def fill(self, items: Sequence[Any], cells: Sequence[Sequence[Text]]) -> None:
-        self.clear()
-        self.items = list(items)
-        self.add_rows([list(row) for row in cells])
-
-    @property
-    def current(self) -> Any | None:
-        return self.items[self.cursor_row] if 0 <= self.cursor_row < len(self.items) else None
 
 
 def _t(value: object, style: str = "") -> Text:
@@ -63,6 +33,10 @@ def _clip(value: str, width: int) -> str:
 class PaneTabs(Vertical):
     """The panes as tabs (they fit 80 columns and use the height at 200x60)."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._rows: dict[str, tuple[list[Any], list[Sequence[Text]]]] = {}
+
     @property
     def tabs(self) -> TabbedContent:
         return self.query_one(TabbedContent)
@@ -77,19 +51,26 @@ class PaneTabs(Vertical):
 
     def compose(self) -> ComposeResult:
         columns = {
-            "people": ("Name", "Role", "M", "Q"),
-            "places": ("Name", "M"),
-            "orgs": ("Name", "Kind", "M"),
-            "quotes": ("Speaker", "Quote"),
-            "engagements": ("When", "Who", "What", "Where"),
+            "people": [("Name", 22), ("Role", None), ("M", 3), ("Q", 3)],
+            "places": [("Name", None), ("M", 3)],
+            "orgs": [("Name", None), ("Kind", 5), ("M", 3)],
+            "quotes": [("Speaker", 18), ("Quote", None)],
+            "engagements": [("When", 10), ("Who", 18), ("What", None), ("Where", 14)],
         }
         with TabbedContent(id="pane-tabs"):
             for pane in PANES:
                 with TabPane(TITLES[pane], id=f"tab-{pane}"):
-                    yield PaneTable(pane, columns[pane], id=f"pane-{pane}")
+                    table = PaneTable(pane, columns[pane], id=f"pane-{pane}", empty=f"no {TITLES[pane].lower()} found")
+                    # Only the first pane is there for the first paint; the others follow a frame later.
+                    yield table if pane == PANES[0] else Lazy(table)
 
     def table(self, pane: str) -> PaneTable:
         return self.query_one(f"#pane-{pane}", PaneTable)
+
+    def fill_table(self, table: PaneTable) -> None:
+        """Fill one pane from the article on show (also when a lazily mounted pane arrives)."""
+        items, cells = self._rows.get(table.pane, ([], []))
+        table.fill(items, cells)
 
     @property
     def active_table(self) -> PaneTable:
@@ -97,21 +78,23 @@ class PaneTabs(Vertical):
 
     def fill(self, panes: Panes) -> None:
         """Show one article's pane rows."""
-        self.table("people").fill(panes.people, [
-            (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
-            for r in panes.people])
-        self.table("places").fill(panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places])
-        self.table("orgs").fill(panes.organizations, [
-            (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
-            for r in panes.organizations])
-        self.table("quotes").fill(panes.quotes, [
-            (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 120), "italic")) for r in panes.quotes])
-        self.table("engagements").fill(panes.engagements, [
-            (_t(r.when or r.status, "bold" if r.status == "upcoming" else "dim"), _t(r.who), _t(_clip(r.what, 60)),
-             _t(r.where)) for r in panes.engagements])
-        for pane in PANES:
-            count = len(self.table(pane).items)
-            self.tabs.get_tab(f"tab-{pane}").label = f"{TITLES[pane]} {count}" if count else TITLES[pane]
+        self._rows = {
+            "people": (panes.people, [
+                (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
+                for r in panes.people]),
+            "places": (panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places]),
+            "orgs": (panes.organizations, [
+                (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
+                for r in panes.organizations]),
+            "quotes": (panes.quotes, [
+                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 120), "italic")) for r in panes.quotes]),
+            "engagements": (panes.engagements, [
+                (_t(r.when or r.status, "bold" if r.status == "upcoming" else "dim"), _t(r.who),
+                 _t(_clip(r.what, 60)), _t(r.where)) for r in panes.engagements]),
+        }
+        for table in self.query(PaneTable):
+            self.fill_table(table)
+        # Tab labels stay fixed: relabelling re-lays out the whole screen on every article opened.
 
 
 def is_entity(item: object) -> bool:
