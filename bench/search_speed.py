@@ -155,7 +155,8 @@ def main() -> None:
     parser.add_argument("--db", help="keep the library here (reused if it already has the articles)")
     parser.add_argument("--repeat", type=int, default=5, help="time each query this many times, keep the median")
     args = parser.parse_args()
-    path = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="briefing-bench-")) / "bench.db"
+    scratch = None if args.db else tempfile.TemporaryDirectory(prefix="briefing-bench-")
+    path = Path(args.db) if args.db else Path(scratch.name) / "bench.db"
     library = Library(path)
     if library.count_articles() < args.articles:
         print(f"building {args.articles:,} articles in {path} ...", flush=True)
@@ -187,6 +188,8 @@ def main() -> None:
     p50, p95 = statistics.median(every), percentile(every, 95)
     like_p50 = statistics.median(like)
     speedup = like_p50 / statistics.median(times["words"])
+    if scratch is not None:
+        scratch.cleanup()
     print(f"p50_ms={p50:.2f} p95_ms={p95:.2f} like_p50_ms={like_p50:.2f} speedup={speedup:.1f}")
 
 
