@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
+from briefing.tui.screens.search import SEARCH_BINDINGS, SearchActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
@@ -40,7 +41,7 @@ class ArticleHeader(Widget):
         return self.text
 
 
-class ReaderScreen(Screen, inherit_bindings=False):
+class ReaderScreen(SearchActions, Screen, inherit_bindings=False):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
@@ -64,6 +65,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         Binding("r", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
+        *SEARCH_BINDINGS,
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
