@@ -67,7 +67,7 @@ def export_cmd(fmt: str, output: str | None, upcoming: bool, as_of_article: bool
         write_output(output, data)
         click.echo(f"{note}, written to {output}", err=True)
     else:
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
         click.echo(note, err=True)
 
 
