@@ -110,3 +110,25 @@ def simple_analysis(body: str, *, title: str = "Talks", path: str = "talks.txt",
         engagements=engagements or [],
         analyzer="hand-made fixture",
     )
+
+
+KEY_NAMES = {" ": "space", "/": "slash", ":": "colon", ",": "comma", ".": "full_stop", "#": "number_sign",
+             "-": "minus", "_": "underscore", "'": "apostrophe", "?": "question_mark"}
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type text key by key, as a person would."""
+    await pilot.press(*(KEY_NAMES.get(ch, ch) for ch in text))
+
+
+async def cursor_to(pilot, view, offset: int, *, by_keys: bool = False, limit: int = 60) -> None:
+    """Put the reader's sentence cursor on the sentence holding `offset` (pressing J when `by_keys`)."""
+    if not by_keys:
+        view.go_to(offset)
+        await pilot.pause()
+    for _ in range(limit):
+        span = view.cursor_span
+        if span and span[0] <= offset < span[1]:
+            return
+        await pilot.press("J")
+    raise AssertionError(f"the cursor never reached offset {offset}")

@@ -94,15 +94,12 @@ def add_bookmark(library: Library, article_id: int, start: int, end: int, *, kin
     start, end = _trim(body, start, end)
     if not 0 <= start < end <= len(body):
         raise ValueError(f"no text at {start}-{end} in article {article_id}")
-    existing = library.db.execute(
-        'SELECT id FROM bookmarks WHERE article_hash = ? AND start = ? AND "end" = ?', [digest, start, end]
-    ).fetchone()
+    existing = _bookmark_id_at(library, digest, start, end)
     if existing is not None:
         if note or tags:
-            current = get_bookmark(library, existing[0])
-            return update_bookmark(library, existing[0], note=note or current.note,
-                                   tags=[*current.tags, *tags])
-        return get_bookmark(library, existing[0])
+            current = get_bookmark(library, existing)
+            return update_bookmark(library, existing, note=note or current.note, tags=[*current.tags, *tags])
+        return get_bookmark(library, existing)
     with library.db.atomic():
         cursor = library.db.execute(
             'INSERT INTO bookmarks (article_hash, title, source, date, url, kind, text, start, "end", speaker,'
@@ -167,6 +164,21 @@ def get_bookmark(library: Library, bookmark_id: int) -> Bookmark:
     if row is None:
         raise KeyError(bookmark_id)
     return _bookmark(row)
+
+
+def find_bookmark(library: Library, article_id: int, start: int, end: int) -> Bookmark | None:
+    """The bookmark already kept for this span of an article (offsets trimmed as add_bookmark does)."""
+    row = library.db.execute("SELECT content_hash, body FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    found = _bookmark_id_at(library, row[0], *_trim(row[1], start, end))
+    return None if found is None else get_bookmark(library, found)
+
+
+def _bookmark_id_at(library: Library, digest: str, start: int, end: int) -> int | None:
+    row = library.db.execute('SELECT id FROM bookmarks WHERE article_hash = ? AND start = ? AND "end" = ?',
+                             [digest, start, end]).fetchone()
+    return None if row is None else int(row[0])
 
 
 def list_bookmarks(library: Library, where: BookmarkFilter | None = None) -> list[Bookmark]:

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
+from briefing.tui.screens.bookmarks import ReaderActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(ReaderActions):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
@@ -144,6 +145,7 @@ class ReaderScreen(Screen):
         self.library_list.select_id(article_id)
         if highlights:
             view.set_marks("search", highlights, component="article--search")
+        self.mark_bookmarks()
         if focus is not None:
             if view.size.height:
                 view.go_to(focus)
