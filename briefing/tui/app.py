@@ -32,7 +32,7 @@ FirstRun = Callable[[ProgressCallback], Any]
 """Loads the bundled sample articles into the library (in a thread); returns a report or None."""
 
 
-class BriefingApp(App[None]):
+class BriefingApp(App[None], inherit_bindings=False):
     """A keyboard-first reader for a briefing library."""
 
     CSS_PATH = str(resource_dir("styles") / "briefing.tcss")
@@ -42,6 +42,7 @@ class BriefingApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", id="command-palette", priority=True, show=False,
                 tooltip="Every action, open article…, go to person/place…"),
         Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="help-quit"),
     ]
 
     def __init__(self, library_path: str | Path, *, first_run: FirstRun | None = None,

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 SECTION = {"upcoming": "Upcoming", "unknown": "Not known whether past or upcoming", "past": "Past"}
 
 
-class AgendaScreen(Screen):
+class AgendaScreen(Screen, inherit_bindings=False):
     """Who meets whom, where and when, across every article."""
 
     BINDINGS = [

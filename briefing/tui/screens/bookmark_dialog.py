@@ -38,13 +38,15 @@ class NoteAndTags:
     tags: list[str]
 
 
-class BookmarkDialog(ModalScreen[NoteAndTags | None]):
+class BookmarkDialog(ModalScreen[NoteAndTags | None], inherit_bindings=False):
     """Ask for a note and tags for one claim. Enter moves on / saves, ctrl+s saves, escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="BookmarkDialog")
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="bookmark-dialog-cancel"),
         Binding("ctrl+s", "save", "Save", id="bookmark-dialog-save", priority=True),
+        Binding("tab", "app.focus_next", "Next field", id="bookmark-dialog-next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous field", id="bookmark-dialog-previous", show=False),
     ]
 
     def __init__(self, claim: str, *, speaker: str | None = None, note: str = "", tags: list[str] | None = None,
@@ -88,7 +90,7 @@ class BookmarkDialog(ModalScreen[NoteAndTags | None]):
         self.dismiss(None)
 
 
-class PathDialog(ModalScreen[str | None]):
+class PathDialog(ModalScreen[str | None], inherit_bindings=False):
     """Ask where to write a file, with a proposal filled in. Enter writes, escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PathDialog")

@@ -41,17 +41,22 @@ if TYPE_CHECKING:
 CLAIM_WIDTH = 240
 
 
-class ClaimList(OptionList):
-    """An option list that also moves with j/k."""
+class ClaimList(OptionList, inherit_bindings=False):
+    """An option list that also moves with j/k (its own bindings, each with an id for the keymap)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", id="claims-down", show=False),
-        Binding("k", "cursor_up", "Up", id="claims-up", show=False),
+        Binding("j,down", "cursor_down", "Down", id="claims-down", show=False),
+        Binding("k,up", "cursor_up", "Up", id="claims-up", show=False),
+        Binding("home,g", "first", "First", id="claims-first", show=False),
+        Binding("end,G", "last", "Last", id="claims-last", show=False),
+        Binding("pagedown,space", "page_down", "Page down", id="claims-page-down", show=False),
+        Binding("pageup", "page_up", "Page up", id="claims-page-up", show=False),
+        Binding("enter", "select", "Open", id="claims-open"),
     ]
 
 
 # ---------------------------------------------------------------- the reader's keys
-class ReaderActions(Screen):
+class ReaderActions(Screen, inherit_bindings=False):
     """The reader's keys for bookmarks, the agenda and export (ReaderScreen derives from this).
 
     Expects `current_article_id` and `article` (the ArticleView) from the reader.
@@ -168,11 +173,12 @@ class ReaderActions(Screen):
 
 
 # ---------------------------------------------------------------- the bookmarks screen
-class BookmarksScreen(Screen):
+class BookmarksScreen(Screen, inherit_bindings=False):
     """Every bookmark, newest first, narrowed by a filter box."""
 
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="bookmarks-back"),
+        Binding("tab", "switch_focus", "Filter/list", id="bookmarks-switch-focus", show=False),
         Binding("slash,f", "filter", "Filter", id="bookmarks-filter", key_display="/"),
         Binding("e", "edit", "Edit note/tags", id="bookmarks-edit"),
         Binding("d,delete", "delete", "Delete", id="bookmarks-delete"),
@@ -291,6 +297,9 @@ class BookmarksScreen(Screen):
 
     def action_filter(self) -> None:
         self.filter_box.focus()
+
+    def action_switch_focus(self) -> None:
+        (self.listing if self.focused is self.filter_box else self.filter_box).focus()
 
     def action_back(self) -> None:
         if self.focused is self.filter_box:

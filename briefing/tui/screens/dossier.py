@@ -26,7 +26,7 @@ KIND_LABEL = {"person": "person", "place": "place", "organization": "organisatio
 SECTIONS = ("articles", "quotes", "engagements", "people")
 
 
-class DossierScreen(Screen):
+class DossierScreen(Screen, inherit_bindings=False):
     """Everything the library knows about one entity."""
 
     BINDINGS = [

@@ -47,7 +47,7 @@ def _where(node, screen) -> str:
     return "here"
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], inherit_bindings=False):
     """A table of keys and what they do, generated from the bindings."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help-close")]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
-class ReaderScreen(ReaderActions):
+class ReaderScreen(ReaderActions):  # ReaderActions is a Screen that inherits no bindings
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [

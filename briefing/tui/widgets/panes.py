@@ -18,7 +18,7 @@ TITLES = {"people": "People", "places": "Places", "orgs": "Orgs", "quotes": "Quo
           "engagements": "Engagements"}
 
 
-class PaneTable(DataTable):
+class PaneTable(DataTable, inherit_bindings=False):
     """One pane: a table of rows, each carrying the item it stands for (`items[row]`)."""
 
     BINDINGS = [
