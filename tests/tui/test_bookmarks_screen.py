@@ -275,3 +275,15 @@ async def test_the_palette_offers_bookmarks_and_the_article_export(db: Path, tmp
         markdown = target.read_text(encoding="utf-8")
         assert markdown.startswith("# North Korean troops deployed")
         assert "\n## People\n" in markdown and "\n## Engagements\n" in markdown
+
+
+def test_every_binding_of_the_bookmark_features_has_an_id():
+    from briefing.tui.screens.agenda import AgendaScreen
+    from briefing.tui.screens.bookmarks import ClaimList, ReaderActions
+
+    for owner in (ReaderActions, ReaderScreen, BookmarksScreen, AgendaScreen, BookmarkDialog, PathDialog, ClaimList):
+        for key, bindings in owner._merge_bindings().key_to_bindings.items():
+            for binding in bindings:
+                assert binding.id, f"{owner.__name__}: {key} has no id"
+    reader_keys = ReaderScreen._merge_bindings().key_to_bindings
+    assert {"b", "B", "m", "a", "X"} <= set(reader_keys)  # not lost to the reader's own bindings
