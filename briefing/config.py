@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -96,15 +95,11 @@ def _toml_string(value: str) -> str:
 
 
 def resource_dir(name: str) -> Path:
-    """A folder shipped with the package (`sample_articles`, `styles`), installed or in a checkout."""
-    try:
-        found = resources.files(f"briefing.{name}")
-        path = Path(str(found))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / name
+    """A folder shipped with the package (`sample_articles`, `styles`): inside an installed
+    package it sits in `briefing/`, in a checkout beside it."""
+    here = Path(__file__).resolve().parent
+    installed = here / name
+    return installed if installed.is_dir() else here.parent / name
 
 
 def as_dict(settings: Settings) -> dict[str, Any]:
