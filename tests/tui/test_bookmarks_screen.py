@@ -279,9 +279,9 @@ async def test_the_palette_offers_bookmarks_and_the_article_export(db: Path, tmp
 
 def test_every_binding_of_the_bookmark_features_has_an_id():
     from briefing.tui.screens.agenda import AgendaScreen
-    from briefing.tui.screens.bookmarks import ClaimList, ReaderActions
+    from briefing.tui.screens.bookmarks import ClaimList
 
-    for owner in (ReaderActions, ReaderScreen, BookmarksScreen, AgendaScreen, BookmarkDialog, PathDialog, ClaimList):
+    for owner in (ReaderScreen, BookmarksScreen, AgendaScreen, BookmarkDialog, PathDialog, ClaimList):
         for key, bindings in owner._merge_bindings().key_to_bindings.items():
             for binding in bindings:
                 assert binding.id, f"{owner.__name__}: {key} has no id"

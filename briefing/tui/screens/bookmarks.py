@@ -1,6 +1,6 @@
 """Bookmarked claims in the reader: `b`/`B` on the reader, and the bookmarks screen (`m`).
 
-`ReaderActions` is a base of ReaderScreen holding the reader's keys for bookmarks, the agenda and
+`BOOKMARK_BINDINGS` and `BookmarkActions` give the reader its keys for bookmarks, the agenda and
 exporting the article; `BookmarksScreen` lists bookmarks with a filter (words, `tag:`, `speaker:`,
 `article:`), opens the article at a claim, edits note and tags, deletes with undo.
 """
@@ -55,23 +55,25 @@ class ClaimList(OptionList, inherit_bindings=False):
     ]
 
 
-# ---------------------------------------------------------------- the reader's keys
-class ReaderActions(Screen, inherit_bindings=False):
-    """The reader's keys for bookmarks, the agenda and export (ReaderScreen derives from this).
+# ---------------------------------------------------------------- the reader's keys and actions
+BOOKMARK_BINDINGS = [
+    Binding("b", "bookmark", "Bookmark", id="bookmark",
+            tooltip="Bookmark the claim under the sentence cursor (the quote, else the sentence)"),
+    Binding("B", "bookmark_with_note", "Bookmark with note", id="bookmark-with-note", show=False,
+            tooltip="Bookmark the claim under the cursor with a note and tags"),
+    Binding("m", "bookmarks", "Bookmarks", id="bookmarks", tooltip="List, filter and export bookmarks"),
+    Binding("a", "agenda", "Agenda", id="agenda", tooltip="Engagements across the library by date"),
+    Binding("X", "export_article", "Export article as Markdown", id="export-article", show=False,
+            tooltip="Write the article with its people, places, quotes and engagements as Markdown"),
+]
+"""The reader's keys for bookmarks, the agenda and export (spliced into ReaderScreen.BINDINGS)."""
 
-    Expects `current_article_id` and `article` (the ArticleView) from the reader.
+
+class BookmarkActions:
+    """The reader's actions for bookmarks, the agenda and export (a base of ReaderScreen).
+
+    Expects `app`, `current_article_id` and `article` (the ArticleView) from the reader.
     """
-
-    BINDINGS = [
-        Binding("b", "bookmark", "Bookmark", id="bookmark",
-                tooltip="Bookmark the claim under the sentence cursor (the quote, else the sentence)"),
-        Binding("B", "bookmark_with_note", "Bookmark with note", id="bookmark-with-note", show=False,
-                tooltip="Bookmark the claim under the cursor with a note and tags"),
-        Binding("m", "bookmarks", "Bookmarks", id="bookmarks", tooltip="List, filter and export bookmarks"),
-        Binding("a", "agenda", "Agenda", id="agenda", tooltip="Engagements across the library by date"),
-        Binding("X", "export_article", "Export article as Markdown", id="export-article", show=False,
-                tooltip="Write the article with its people, places, quotes and engagements as Markdown"),
-    ]
 
     app: BriefingApp
     current_article_id: int | None

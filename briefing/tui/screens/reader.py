@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
-from briefing.tui.screens.bookmarks import ReaderActions
+from briefing.tui.screens.bookmarks import BOOKMARK_BINDINGS, BookmarkActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
@@ -29,10 +29,11 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
-class ReaderScreen(ReaderActions):  # ReaderActions is a Screen that inherits no bindings
+class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
+        *BOOKMARK_BINDINGS,
         Binding("j,down", "line_down", "Line down", id="line-down", show=False),
         Binding("k,up", "line_up", "Line up", id="line-up", show=False),
         Binding("J,right_square_bracket", "next_sentence", "Next sentence", id="next-sentence",
