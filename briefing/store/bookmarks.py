@@ -181,8 +181,8 @@ def _bookmark_id_at(library: Library, digest: str, start: int, end: int) -> int 
     return None if row is None else int(row[0])
 
 
-def list_bookmarks(library: Library, where: BookmarkFilter | None = None) -> list[Bookmark]:
-    """Bookmarks, newest first, narrowed by a filter."""
+def list_bookmarks(library: Library, where: BookmarkFilter | None = None, *, limit: int | None = None) -> list[Bookmark]:
+    """Bookmarks, newest first, narrowed by a filter (the first `limit` of them when given)."""
     where = where or BookmarkFilter()
     clauses: list[str] = []
     params: list[Any] = []
@@ -206,6 +206,8 @@ def list_bookmarks(library: Library, where: BookmarkFilter | None = None) -> lis
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY b.created_at DESC, b.id DESC"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return [_bookmark(row) for row in library.db.execute(sql, params)]
 
 

@@ -132,6 +132,7 @@ def test_newest_first(seeded):
     first = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
     second = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
     assert [b.id for b in list_bookmarks(library)] == [second.id, first.id]
+    assert [b.id for b in list_bookmarks(library, limit=1)] == [second.id]
     assert [b.id for b in bookmarks_for_article(library, article_id)] == [first.id, second.id]  # reading order
 
 

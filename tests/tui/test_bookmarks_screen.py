@@ -287,3 +287,20 @@ def test_every_binding_of_the_bookmark_features_has_an_id():
                 assert binding.id, f"{owner.__name__}: {key} has no id"
     reader_keys = ReaderScreen._merge_bindings().key_to_bindings
     assert {"b", "B", "m", "a", "X"} <= set(reader_keys)  # not lost to the reader's own bindings
+
+
+async def test_a_long_list_shows_the_newest_and_asks_for_a_filter(kept: Path, monkeypatch):
+    import briefing.tui.screens.bookmarks as screens
+
+    monkeypatch.setattr(screens, "MAX_SHOWN", 2)
+    app = make_app(kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert texts(screen) == [RYDER_QUOTE, PLAIN_SENTENCE]
+        assert "newest 2 of 3" in str(screen.query_one("#bookmarks-header").render())
+        screen.filter_box.value = "article:lima"
+        await pilot.pause()
+        assert texts(screen) == [LIMA[:36]]  # the filter reaches past the newest

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 CLAIM_WIDTH = 240
+MAX_SHOWN = 300  # the newest matches; a list of thousands would make every keystroke of the filter wait
 
 
 class ClaimList(OptionList, inherit_bindings=False):
@@ -228,7 +229,9 @@ class BookmarksScreen(Screen, inherit_bindings=False):
         listing = self.listing
         place = listing.highlighted or 0
         query = self.filter_box.value
-        self.shown = list_bookmarks(self.app.library, parse_filter(query))
+        self.shown = list_bookmarks(self.app.library, parse_filter(query), limit=MAX_SHOWN + 1)
+        more = len(self.shown) > MAX_SHOWN
+        del self.shown[MAX_SHOWN:]
         listing.set_options([Option(entry(b), id=str(b.id)) for b in self.shown])
         if self.shown:
             ids = [b.id for b in self.shown]
@@ -236,7 +239,10 @@ class BookmarksScreen(Screen, inherit_bindings=False):
         total = self.app.library.stats()["bookmarks"]
         header = Text(no_wrap=True, overflow="ellipsis", end="")
         header.append("Bookmarks", style="bold")
-        header.append(f"  {len(self.shown)} of {total}" if query.strip() else f"  {total}", style="dim")
+        if more:
+            header.append(f"  the newest {MAX_SHOWN} of {total}: narrow with the filter (/)", style="dim")
+        else:
+            header.append(f"  {len(self.shown)} of {total}" if query.strip() else f"  {total}", style="dim")
         if self.deleted:
             header.append("  · u: undo delete", style="dim")
         self.query_one("#bookmarks-header", Static).update(header)
