@@ -132,3 +132,17 @@ async def test_an_empty_agenda_says_so(tmp_path: Path):
         await pilot.press("enter", "q")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_a_long_agenda_shows_the_first_engagements(db: Path, monkeypatch):
+    import briefing.tui.screens.agenda as screens
+
+    monkeypatch.setattr(screens, "MAX_SHOWN", 2)
+    app = BriefingApp(db, cursor_blink=False, save_theme=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agenda(pilot)
+        assert [line for line in outline(screen) if line.startswith("·")] == [
+            "· Volodymyr Zelensky: address the international expansion of the conflict with Nordic leaders — Reykjavik",
+            "· Volodymyr Zelensky: attend a conference on the abduction of Ukrainian children — Canada",
+        ]
+        assert "the first 2 of 5 engagements" in str(screen.query_one("#agenda-header").render())

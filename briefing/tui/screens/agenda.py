@@ -23,6 +23,7 @@ from briefing.tui.screens.bookmarks import ClaimList
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
+MAX_SHOWN = 400  # upcoming first, then the most recent past: enough to read, quick to redraw on a toggle
 SECTION = {"upcoming": "Upcoming", "unknown": "Not known whether past or upcoming", "past": "Past"}
 
 
@@ -76,7 +77,7 @@ class AgendaScreen(Screen, inherit_bindings=False):
         options: list[Option] = []
         self.rows = []
         section = None
-        for group in group_by_day(self.items):
+        for group in group_by_day(self.items[:MAX_SHOWN]):
             if group.status != section:
                 section = group.status
                 options.append(Option(Text(SECTION.get(section, section), style="bold reverse"), disabled=True))
@@ -100,7 +101,8 @@ class AgendaScreen(Screen, inherit_bindings=False):
         header = Text(end="")
         header.append("Agenda", style="bold")
         reference = "each article's date" if self.relative_to_article else f"today ({today.isoformat()})"
-        header.append(f"  {len(self.items)} engagements · upcoming and past judged against {reference}", style="dim")
+        count = f"the first {MAX_SHOWN} of {len(self.items)}" if len(self.items) > MAX_SHOWN else str(len(self.items))
+        header.append(f"  {count} engagements · upcoming and past judged against {reference}", style="dim")
         if self.upcoming_only:
             header.append(" · upcoming only", style="dim")
         self.query_one("#agenda-header", Static).update(header)
