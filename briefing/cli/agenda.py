@@ -7,7 +7,7 @@ from datetime import date as Date
 
 import click
 
-from briefing.cli.bookmarks import write_output
+from briefing.cli.bookmarks import inherited, write_output
 from briefing.cli.common import db_option, open_library
 from briefing.store.agenda import AgendaItem, agenda, group_by_day
 
@@ -57,9 +57,14 @@ def agenda_cmd(ctx: click.Context, as_json: bool, upcoming: bool, as_of_article:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @agenda_options
 @db_option
-def export_cmd(fmt: str, output: str | None, upcoming: bool, as_of_article: bool, db: str | None) -> None:
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, output: str | None, upcoming: bool, as_of_article: bool,
+               db: str | None) -> None:
     """Export dated engagements as calendar events (one VEVENT each; undated ones are left out)."""
     from briefing.export import agenda_ics
+
+    upcoming, as_of_article, db = (inherited(ctx, name, value) for name, value in
+                                   (("upcoming", upcoming), ("as_of_article", as_of_article), ("db", db)))
 
     data, written, skipped = agenda_ics(_load(db, upcoming, as_of_article))
     note = f"agenda: {written} events" + (f", {skipped} engagements without a day left out" if skipped else "")

@@ -52,11 +52,15 @@ def bookmarks_cmd(ctx: click.Context, as_json: bool, words: tuple[str, ...], tag
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @filter_options
 @db_option
-def export_cmd(fmt: str, output: str | None, words: tuple[str, ...], tags: tuple[str, ...],
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, output: str | None, words: tuple[str, ...], tags: tuple[str, ...],
                speaker: str | None, article: str | None, db: str | None) -> None:
     """Export bookmarked claims as Markdown, JSON or CSV."""
     from briefing.export import export_bookmarks
 
+    words, tags, speaker, article, db = (inherited(ctx, name, value) for name, value in
+                                         (("words", words), ("tags", tags), ("speaker", speaker),
+                                          ("article", article), ("db", db)))
     found = _load(db, words, tags, speaker, article)
     text = export_bookmarks(found, fmt)
     if output:
@@ -64,6 +68,13 @@ def export_cmd(fmt: str, output: str | None, words: tuple[str, ...], tags: tuple
         click.echo(f"bookmarks: wrote {len(found)} to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def inherited(ctx: click.Context, name: str, value):
+    """An option of a subcommand, else the same option given to its group (`bookmarks --db X export`)."""
+    if value or ctx.parent is None:
+        return value
+    return ctx.parent.params.get(name, value) or value
 
 
 def write_output(output: str, data: bytes) -> None:

@@ -99,3 +99,10 @@ def test_empty_library_says_so(tmp_path: Path):
     Library(path).close()
     assert run("agenda", "--db", str(path)).stdout.strip() == "no engagements in the library"
     assert json.loads(run("agenda", "--upcoming", "--json", "--db", str(path)).stdout) == []
+
+
+def test_options_given_to_the_group_reach_export(db: str):
+    result = run("agenda", "--db", db, "--upcoming", "export")
+    assert result.exit_code == 0, result.stderr
+    [event] = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+    assert str(event["location"]) == "Lisbon"

@@ -127,3 +127,9 @@ def test_bookmarks_survive_reanalyze_and_reingest_then_detach_on_replacement(tmp
     [after] = listed()
     assert after["detached"] is True
     assert {k: v for k, v in after.items() if k != "detached"} == {k: v for k, v in before[0].items() if k != "detached"}
+
+
+def test_options_given_to_the_group_reach_export(db: str):
+    result = run("bookmarks", "--db", db, "--tag", "war", "export", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [b["text"] for b in json.loads(result.stdout)] == [PLAIN_SENTENCE]
