@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +92,11 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
             else:
                 yield item
 
-    for analysis in analyze(fresh_articles(), model=model, jobs=jobs):
+    fresh = fresh_articles()
+    first = next(fresh, None)  # nothing new (a re-run): spaCy is never loaded
+    if first is None:
+        return report
+    for analysis in analyze(chain([first], fresh), model=model, jobs=jobs):
         try:
             result = library.store(analysis)
         except UNSTORABLE as exc:  # this article only: the rest of the batch goes on

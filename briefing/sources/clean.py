@@ -16,7 +16,7 @@ _ESCAPES = re.compile(
     \x1b\[[0-?]*[ -/]*[@-~]                       # CSI
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?          # OSC, terminated by BEL or ST (or cut off)
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?               # DCS, SOS, PM, APC
-    | \x1b[@-Z\\-_]                               # other two-character escapes
+    | \x1b[ -/]*[0-~]                             # other escapes: ESC c, ESC 7, ESC ( B, ...
     | \x9b[0-?]*[ -/]*[@-~]                       # 8-bit CSI
     | \x9d[^\x07\x9c]*(?:\x07|\x9c)?              # 8-bit OSC
     """,

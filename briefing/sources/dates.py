@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date
+from datetime import date, datetime
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%Y/%m/%d",
+            "%A, %d %B %Y", "%A %d %B %Y", "%A, %B %d, %Y")
 
 
 def iso_date(value: str | None) -> str | None:
@@ -20,9 +24,35 @@ def iso_date(value: str | None) -> str | None:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             return None
-    import dateparser  # slow to import: only when a header is not ISO
+    return _common_format(value) or _dateparser(value)
 
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+
+def _common_format(value: str) -> str | None:
+    """The usual English and RFC 822 forms, without dateparser's start-up cost."""
+    from email.utils import parsedate_tz
+
+    parsed = parsedate_tz(value) if "," in value or ":" in value else None
+    if parsed and parsed[0] > 0:
+        try:
+            return date(parsed[0], parsed[1], parsed[2]).isoformat()
+        except ValueError:
+            pass
+    cleaned = " ".join(value.replace(".", " ").split())
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _dateparser(value: str) -> str | None:
+    import dateparser  # slow to start: only for the forms above do not cover
+
+    try:
+        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+    except (ValueError, OverflowError):
+        return None
     return parsed.date().isoformat() if parsed else None
 
 

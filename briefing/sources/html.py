@@ -11,24 +11,58 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Ar
     """The article in a page; raises ValueError when the page holds no article text."""
     import trafilatura  # heavy: imported only when a page is read
 
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise ValueError("not a readable HTML page")
+    page_url = canonical_url(tree, url)  # before extraction, which prunes the tree
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        favor_precision=True, date_extraction_params={"original_date": True, "extensive_search": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise ValueError("no article text found in the page (scripts or navigation only?)")
-    body = clean_text(text).strip()
-    title = clean_line(getattr(doc, "title", None) or "") or body.split("\n", 1)[0][:80]
+        raise ValueError("no article text found in the page (only scripts, navigation or boilerplate)")
+    title = clean_line(getattr(doc, "title", None) or "")
+    body = _paragraphs(clean_text(text), title)
+    if not body:
+        raise ValueError("no article text found in the page beyond its title")
     return Article(
-        title=title,
+        title=title or body.split("\n", 1)[0][:80],
         body=body,
         date=iso_date(getattr(doc, "date", None)),
         source=clean_line(getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or "") or None,
-        url=getattr(doc, "url", None) or url,
+        url=page_url or getattr(doc, "url", None),
         license=clean_line(getattr(doc, "license", None) or "") or None,
         author=clean_line(getattr(doc, "author", None) or "") or None,
         path=path,
     )
+
+
+def canonical_url(tree, base: str | None = None) -> str | None:
+    """The page's own address: `<link rel=canonical>`, else `og:url`, else where it was fetched from."""
+    from urllib.parse import urljoin
+
+    found = tree.xpath(
+        "//link[contains(concat(' ', normalize-space(translate(@rel, 'CANONICAL', 'canonical')), ' '),"
+        " ' canonical ')]/@href"
+        " | //meta[@property='og:url' or @name='og:url']/@content"
+    )
+    for candidate in found:
+        candidate = clean_line(str(candidate))
+        if candidate:
+            resolved = urljoin(base, candidate) if base else candidate
+            if resolved.startswith(("http://", "https://")):
+                return resolved
+    return base
+
+
+def _paragraphs(text: str, title: str) -> str:
+    """trafilatura's lines as blank-line-separated paragraphs, without a repeat of the title."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if lines and title and lines[0].casefold() == title.casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
 def html_to_text(fragment: str) -> str:
