@@ -116,7 +116,7 @@ class BriefingApp(App[None], inherit_bindings=False):
         while self.screen is not self.reader and len(self.screen_stack) > 1:
             self.pop_screen()
         then(self.reader)
-        self.reader.article.focus()
+        self.reader.set_focus(self.reader.article)
 
     def open_in_reader(self, article_id: int, focus: int | None = None) -> None:
         self.show_in_reader(lambda reader: reader.open_article(article_id, focus=focus))

@@ -78,7 +78,7 @@ async def test_sentence_cursor_moves_with_J_K_and_brackets(make_app):
         start, end = view.cursor_span
         assert view.body[start:end] == view.cursor_text
         legend = str(app.reader.query_one("#legend").render())
-        assert f"sentence 1/{len(view.sentences)}" in legend
+        assert f"1/{len(view.sentences)}" in legend
 
 
 async def test_sentence_cursor_follows_the_page(make_app):

@@ -97,7 +97,7 @@ class DossierScreen(Screen, inherit_bindings=False):
         current = (tabs.active or "tab-articles").removeprefix("tab-")
         section = SECTIONS[(SECTIONS.index(current) + step) % len(SECTIONS)]
         tabs.active = f"tab-{section}"
-        self.table(section).focus()
+        self.set_focus(self.table(section))
 
     def action_next_section(self) -> None:
         self._cycle(1)
@@ -109,7 +109,7 @@ class DossierScreen(Screen, inherit_bindings=False):
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         section = (event.pane.id or "").removeprefix("tab-")
         if section in SECTIONS:
-            self.table(section).focus()
+            self.set_focus(self.table(section))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -33,25 +33,25 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("q", "back", "Quit", id="back"),
         *BOOKMARK_BINDINGS,
         Binding("j,down", "line_down", "Line down", id="line-down", show=False),
         Binding("k,up", "line_up", "Line up", id="line-up", show=False),
-        Binding("J,right_square_bracket", "next_sentence", "Next sentence", id="next-sentence",
-                key_display="J/]"),
-        Binding("K,left_square_bracket", "previous_sentence", "Prev sentence", id="previous-sentence",
-                key_display="K/["),
+        Binding("J,right_square_bracket", "next_sentence", "Sentence ↓", id="next-sentence",
+                key_display="J/]", tooltip="Move the sentence cursor to the next sentence"),
+        Binding("K,left_square_bracket", "previous_sentence", "Sentence ↑", id="previous-sentence",
+                key_display="K/[", tooltip="Move the sentence cursor to the previous sentence"),
         Binding("space,pagedown", "page_down", "Page down", id="page-down", show=False),
         Binding("pageup", "page_up", "Page up", id="page-up", show=False),
         Binding("g,home", "top", "Top", id="top", show=False),
         Binding("G,end", "bottom", "Bottom", id="bottom", show=False),
-        Binding("tab", "next_pane", "Next pane", id="next-pane"),
+        Binding("tab", "next_pane", "Panes", id="next-pane", tooltip="Cycle focus: library, article, panes"),
         Binding("shift+tab", "previous_pane", "Previous pane", id="previous-pane", show=False),
         Binding("h", "toggle_highlights", "Highlights", id="toggle-highlights"),
         Binding("l", "toggle_library", "Library", id="toggle-library"),
-        Binding("f", "filter", "Filter", id="filter"),
-        Binding("escape", "focus_article", "Article", id="focus-article", show=False),
-        Binding("question_mark", "help", "Help", id="help", key_display="?"),
-        Binding("q", "back", "Quit", id="back"),
+        Binding("f", "filter", "Filter", id="filter", tooltip="Filter the library list as you type"),
+        Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -114,15 +114,23 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
     def _filter_changed(self) -> None:
         self._apply_filter()
 
+    @on(events.DescendantFocus, "#filter")
+    def _filter_focused(self) -> None:
+        self.query_one("#filter", Input).placeholder = "type to filter · ⏎ open · esc back"
+
+    @on(events.DescendantBlur, "#filter")
+    def _filter_blurred(self) -> None:
+        self.query_one("#filter", Input).placeholder = "Filter articles (f)"
+
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.library_list.focus()
+        self.set_focus(self.library_list)
         self.library_list.action_select()
 
     @on(ArticleList.Selected)
     def _list_selected(self, event: ArticleList.Selected) -> None:
         self.open_article(event.article_id)
-        self.article.focus()
+        self.set_focus(self.article)
 
     def _show_empty(self) -> None:
         self.query_one("#article-header", Static).update(Text("briefing: the library is empty", style="bold"))
@@ -156,8 +164,10 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
 
     def _set_header(self, title: str, source: str | None, date: str | None, words: int) -> None:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if date:
+            text.append(f"{date}  ", style="bold")
         text.append(title or "(untitled)", style="bold")
-        details = " · ".join(v for v in (source and " ".join(source.split()), date, f"{words:,} words") if v)
+        details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
         text.append(f"  {details}", style="dim")
         self.query_one("#article-header", Static).update(text)
 
@@ -208,7 +218,7 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
     def _update_position(self) -> None:
         view = self.article
         total = len(view.sentences)
-        where = f"sentence {view.cursor + 1}/{total}" if view.cursor is not None and total else ""
+        where = f"{view.cursor + 1}/{total}" if view.cursor is not None and total else ""
         self.query_one(Legend).position = where
 
     # ------------------------------------------------------------ focus and panes
@@ -225,13 +235,14 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
         return "article"
 
     def _focus_place(self, place: str) -> None:
+        """Focus at once (not on the next refresh), so keys typed right after land in the right place."""
         if place == "library":
-            self.library_list.focus()
+            self.set_focus(self.library_list)
         elif place == "article":
-            self.article.focus()
+            self.set_focus(self.article)
         else:
             self.panes.active = f"tab-{place}"
-            self.panes.table(place).focus()
+            self.set_focus(self.panes.table(place))
 
     def _cycle(self, step: int) -> None:
         ring = self._focus_ring()
@@ -248,7 +259,7 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
     def action_focus_article(self) -> None:
         if self.focused is self.article:
             self.article.clear_marks("highlight")
-        self.article.focus()
+        self.set_focus(self.article)
 
     @property
     def library_visible(self) -> bool:
@@ -260,15 +271,21 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
         self.set_class(not shown, "-show-library")
         self.set_class(shown, "-hide-library")
         if shown:
-            self.article.focus()
+            self.set_focus(self.article)
         else:
             self.call_after_refresh(self.library_list.focus)
 
     def action_filter(self) -> None:
-        if not self.library_visible:
-            self.set_class(True, "-show-library")
-            self.set_class(False, "-hide-library")
-        self.call_after_refresh(self.query_one("#filter", Input).focus)
+        field = self.query_one("#filter", Input)
+        if self.library_visible:
+            self.set_focus(field)
+            return
+        self.set_class(True, "-show-library")
+        self.set_class(False, "-hide-library")
+        self.app.update_styles(self)
+        self.set_focus(field)
+        if self.focused is not field:
+            self.call_after_refresh(field.focus)
 
     # ------------------------------------------------------------ pane links
     @on(DataTable.RowHighlighted)
@@ -311,7 +328,7 @@ class ReaderScreen(BookmarkActions, Screen, inherit_bindings=False):
             if span:
                 self.article.set_marks("highlight", [span], component="article--highlight")
                 self.article.go_to(span[0])
-                self.article.focus()
+                self.set_focus(self.article)
 
     def open_dossier_for(self, item: EntityRow) -> None:
         if self.current_article_id is None:

@@ -136,7 +136,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         date_style = self.get_component_rich_style("article-list--date", partial=True)
         text.append((row.date or "undated")[:10].ljust(11), style=date_style)
-        if row.source:
+        if row.source and width >= 60:
             text.append(_short(row.source, 14).ljust(15), style=self.get_component_rich_style(
                 "article-list--source", partial=True))
         title_style = self.get_component_rich_style("article-list--current", partial=True) \
