@@ -62,12 +62,13 @@ BOOKMARK_BINDINGS = [
             tooltip="Bookmark the claim under the sentence cursor (the quote, else the sentence)"),
     Binding("B", "bookmark_with_note", "Bookmark with note", id="bookmark-with-note", show=False,
             tooltip="Bookmark the claim under the cursor with a note and tags"),
-    Binding("m", "bookmarks", "Bookmarks", id="bookmarks", tooltip="List, filter and export bookmarks"),
-    Binding("a", "agenda", "Agenda", id="agenda", tooltip="Engagements across the library by date"),
+    Binding("m", "bookmarks", "Bookmarks", id="bookmarks", show=False, tooltip="List, filter and edit bookmarks"),
+    Binding("a", "agenda", "Agenda", id="agenda", show=False, tooltip="Engagements across the library by date"),
     Binding("X", "export_article", "Export article as Markdown", id="export-article", show=False,
             tooltip="Write the article with its people, places, quotes and engagements as Markdown"),
 ]
-"""The reader's keys for bookmarks, the agenda and export (spliced into ReaderScreen.BINDINGS)."""
+"""The reader's keys for bookmarks, the agenda and export (spliced into ReaderScreen.BINDINGS).
+Only `b` takes room in the footer; the others are in `?` help and the command palette."""
 
 
 class BookmarkActions:
