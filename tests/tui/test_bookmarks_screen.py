@@ -304,3 +304,32 @@ async def test_a_long_list_shows_the_newest_and_asks_for_a_filter(kept: Path, mo
         screen.filter_box.value = "article:lima"
         await pilot.pause()
         assert texts(screen) == [LIMA[:36]]  # the filter reaches past the newest
+
+
+async def test_x_exports_the_filtered_bookmarks_as_markdown(kept: Path, tmp_path: Path):
+    app = make_app(kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.filter_box.value = "tag:memo"
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        target = tmp_path / "memo.md"
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        memo = target.read_text(encoding="utf-8")
+        assert memo.startswith(f"> “{RYDER_QUOTE}”\n\n— Pat Ryder, *North Korean troops")
+        assert "Tags: dprk, memo" in memo and "Lima" not in memo and "bombardment" not in memo
+
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(tmp_path / "no" / "such" / "dir.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)  # a notification says why; nothing else happens
+        assert not (tmp_path / "no").exists()

@@ -187,6 +187,8 @@ class BookmarksScreen(Screen, inherit_bindings=False):
         Binding("e", "edit", "Edit note/tags", id="bookmarks-edit"),
         Binding("d,delete", "delete", "Delete", id="bookmarks-delete"),
         Binding("u", "undo", "Undo delete", id="bookmarks-undo"),
+        Binding("x", "export", "Export as Markdown", id="bookmarks-export",
+                tooltip="Write the bookmarks the filter shows as Markdown, ready for a memo"),
         Binding("question_mark", "help", "Help", id="bookmarks-help", key_display="?"),
     ]
 
@@ -348,6 +350,27 @@ class BookmarksScreen(Screen, inherit_bindings=False):
         restored = restore_bookmark(self.app.library, self.deleted.pop())
         self.refresh_list(select=restored.id)
         self.notify(describe(restored, 60), title="Restored", markup=False)
+
+    def action_export(self) -> None:
+        where = parse_filter(self.filter_box.value)
+
+        def write(path: str | None) -> None:
+            if path:
+                self.export_to(path, list_bookmarks(self.app.library, where))
+
+        self.app.push_screen(PathDialog("Export these bookmarks as Markdown to", str(Path.cwd() / "bookmarks.md")),
+                             write)
+
+    def export_to(self, path: str, bookmarks: list[Bookmark]) -> None:
+        from briefing.export import bookmarks_markdown
+
+        target = Path(path).expanduser()
+        try:
+            target.write_text(bookmarks_markdown(bookmarks), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"{target}: cannot write: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.notify(f"Wrote {len(bookmarks)} to {target}", title="Exported", markup=False)
 
     def action_help(self) -> None:
         self.app.action_help()
