@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing.model import Analysis
+from briefing.model import Analysis, Quote
 
 KIND_CLASSES = {
     "person": "article--person",
@@ -186,10 +186,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._kinds = [_Layer(spans, component=c) for c, spans in by_kind.items()]
         self._kinds.append(_Layer([(f.start, f.end) for f in analysis.figures], component="article--figure"))
         self._quotes = _Layer([(q.start, q.end) for q in analysis.quotes], component="article--quote")
-        self._speakers = {}
-        for quote in analysis.quotes:
-            if quote.speaker:
-                self._speakers[quote.end] = f"— {quote.speaker}" + (f", {quote.cue}" if quote.cue else "")
+        self._speakers = attributions(self.body, analysis.quotes)
         self._marks = {}
         self.cursor = None
         self._wrapped_for = -1
@@ -212,15 +209,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._invalidate()
 
     def _with_speakers(self, lines: list[VisualLine]) -> list[VisualLine]:
-        """Set each attributed quote apart: a line with its speaker after the line where it ends."""
+        """Set quotes apart without breaking a paragraph: one line naming the speakers after its last line."""
         out: list[VisualLine] = []
-        ends = sorted(self._speakers)
         for line in lines:
             out.append(line)
-            lo = bisect_right(ends, line.start)
-            hi = bisect_right(ends, line.end)
-            for end in ends[lo:hi]:
-                out.append(VisualLine(end, end, self._speakers[end]))
+            extra = self._speakers.get(line.end) if line.end > line.start else None
+            if extra is not None:
+                out.append(VisualLine(line.end, line.end, extra))
         return out
 
     def _text_width(self) -> int:
@@ -444,6 +439,31 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         top = int(self.scroll_y)
         height = self.scrollable_content_region.height
         return "\n".join(self.line_text_for(line).plain for line in self._lines[top:top + height])
+
+
+def attributions(body: str, quotes: Iterable[Quote]) -> dict[int, str]:
+    """One attribution per paragraph holding attributed quotes, keyed by the paragraph's end offset.
+
+    Each distinct speaker is named once, with their cues in order: "— A (said, stated) · B (told)".
+    A partial quote inside another quote's span (a fragment of reported speech) adds nothing: the
+    enclosing quote already names its speaker.
+    """
+    quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
+    spans = [(q.start, q.end) for q in quotes]
+    speakers: dict[int, dict[str, list[str]]] = {}
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        if quote.kind == "partial" and any(s <= quote.start and quote.end <= e and (s, e) != (quote.start, quote.end)
+                                           for s, e in spans):
+            continue
+        end = body.find("\n", max(quote.end - 1, quote.start))
+        end = len(body) if end < 0 else end
+        cues = speakers.setdefault(end, {}).setdefault(quote.speaker, [])
+        if quote.cue and quote.cue not in cues:
+            cues.append(quote.cue)
+    return {end: "— " + " · ".join(f"{name} ({', '.join(cues)})" if cues else name for name, cues in named.items())
+            for end, named in speakers.items()}
 
 
 def _paragraph_spans(body: str) -> list[tuple[int, int]]:

@@ -1,0 +1,75 @@
+"""What a new reader of the article noticed: attributions, narrow layouts, help scrolling, g/G, find snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.model import Analysis, Article, Quote, Sentence
+from briefing.tui.widgets.article_view import ArticleView
+from tests.tui.conftest import build_library
+
+# Three paragraphs of the seed article, with the quotes the analysis finds in them.
+BODY = (
+    "The Pentagon confirmed today that a \u201csmall number\u201d of North Korean troops have been deployed to "
+    "Russia\u2019s Kursk region, just miles from the Ukrainian border. Speaking at a press briefing, Pentagon "
+    "spokesman Major General Pat Ryder voiced U.S. concerns that these troops may soon see combat against "
+    "Ukrainian forces.\n"
+    "Ukrainian President Volodymyr Zelensky echoed the alarm, confirming discussions with South Korean President "
+    "Yoon Suk Yeol. Zelensky reported that 3,000 North Korean soldiers are stationed near Ukraine\u2019s front "
+    "lines, with expectations for that number to increase up to 12,000. \u201cThis war has gone beyond "
+    "borders,\u201d Zelensky stated, underlining the growing international scope of the conflict. Biden said "
+    "the aid would continue.\n"
+    "Meanwhile, Ukrainian cities continue to face heavy bombardment."
+)
+
+
+def _quote(needle: str, kind: str, speaker: str, cue: str) -> Quote:
+    start = BODY.index(needle)
+    return Quote(start, start + len(needle), needle, kind, speaker, None, cue)
+
+
+def quotes_analysis() -> Analysis:
+    sentences, pos = [], 0
+    for piece in BODY.replace("\n", " ").split(". "):
+        start = BODY.index(piece, pos)
+        sentences.append(Sentence(start, start + len(piece)))
+        pos = start + len(piece)
+    return Analysis(
+        article=Article(title="Quotes", body=BODY, date="2024-10-29", source="Wire", path="quotes.txt"),
+        sentences=sentences,
+        quotes=[
+            _quote("a \u201csmall number\u201d of North Korean troops have been deployed to Russia\u2019s Kursk region",
+                   "indirect", "Pentagon", "confirmed"),
+            _quote("small number", "partial", "Pentagon", "confirmed"),
+            _quote("3,000 North Korean soldiers are stationed near Ukraine\u2019s front lines", "indirect",
+                   "Volodymyr Zelensky", "reported"),
+            _quote("This war has gone beyond borders,", "direct", "Volodymyr Zelensky", "stated"),
+            _quote("the aid would continue", "indirect", "Joe Biden", "said"),
+        ],
+    )
+
+
+def _shown(view: ArticleView) -> list[str]:
+    return [view.line_text_for(line).plain for line in view._lines]
+
+
+async def test_attribution_follows_the_paragraph_and_names_each_speaker_once(make_app, tmp_path: Path):
+    app = make_app(build_library(tmp_path / "q.db", quotes_analysis()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.article
+        shown = _shown(view)
+        attributions = [line for line in shown if line.startswith("—")]
+        assert attributions == ["— Pentagon (confirmed)",
+                                "— Volodymyr Zelensky (reported, stated) · Joe Biden (said)"]
+        # Each attribution comes right after the last line of its paragraph, never inside it.
+        first = shown.index("— Pentagon (confirmed)")
+        assert shown[first - 1].rstrip().endswith("Ukrainian forces.")
+        second = shown.index(attributions[1])
+        assert shown[second - 1].rstrip().endswith("continue.")
+        body_text = "".join(view.body[line.start:line.end] for line in view._lines if line.extra is None)
+        assert body_text.replace("\n", "") == BODY.replace("\n", "")
+        # The sentence cursor walks the sentences, not the attribution lines.
+        await pilot.press(*["J"] * len(view.sentences))
+        assert view.cursor == len(view.sentences) - 1
+        assert view.cursor_text.startswith("Meanwhile")
