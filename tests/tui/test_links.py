@@ -166,11 +166,11 @@ async def test_quotes_are_set_apart_with_their_speaker(make_app):
         reader.open_article(talks)
         await pilot.pause()
         view = reader.article
-        shown = view.visible_text().splitlines()
-        assert "— Volodymyr Zelensky, said" in shown
-        assert "— Jake Sullivan, said" in shown
-        quote_line = next(i for i, line in enumerate(view._lines) if line.extra == "— Volodymyr Zelensky, said")
-        assert view._lines[quote_line - 1].end >= view.body.index("We need more air defence,")
+        shown = " ".join(view.visible_text().split())
+        assert "— Volodymyr Zelensky (said) · Jake Sullivan (said)" in shown
+        # The attribution follows the paragraph holding the quotes, not the line where a quote ends.
+        first = next(i for i, line in enumerate(view._lines) if line.extra is not None)
+        assert view._lines[first - 1].end == view.body.index("\n")
 
 
 async def test_extension_points_marks_cursor_and_open_article_focus(make_app):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.model import Analysis, Article, Quote, Sentence
 from briefing.tui.widgets.article_view import ArticleView
 from tests.tui.conftest import build_library
@@ -73,3 +75,43 @@ async def test_attribution_follows_the_paragraph_and_names_each_speaker_once(mak
         await pilot.press(*["J"] * len(view.sentences))
         assert view.cursor == len(view.sentences) - 1
         assert view.cursor_text.startswith("Meanwhile")
+
+
+def _screen_text(app) -> str:
+    return "\n".join("".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips())
+
+
+def _region_text(app, widget) -> str:
+    """What is drawn inside one widget's region of the screen."""
+    region = widget.region
+    lines = _screen_text(app).split("\n")[region.y:region.bottom]
+    return "\n".join(line[region.x:region.right] for line in lines)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_panes_are_readable_at_common_sizes(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        talks = next(row.id for row in reader._rows if row.title.startswith("Zelensky and Sullivan"))
+        reader.open_article(talks)
+        await pilot.pause()
+        assert "Test Wire" in _region_text(app, reader.query_one("#article-header"))
+        for pane in ("quotes", "engagements"):
+            reader._focus_place(pane)
+            await pilot.pause()
+            await pilot.pause()
+            shown = _region_text(app, reader.panes)
+            assert all(label in shown for label in ("People", "Places", "Orgs", "Quotes", "Events"))
+            flat = " ".join(shown.replace("▏", " ").split())
+            if pane == "quotes":
+                assert "Volodymyr Zelensky We need more air defence," in flat
+                assert "Jake Sullivan the aid would continue" in flat
+            else:
+                assert "upcoming 2024-11-04 Reykjavik Volodymyr Zelensky · meet Nordic leaders" in flat
+                assert "past 2024-10-28 Washington Volodymyr Zelensky, Jake Sullivan · met" in flat
+        # Moving through a stacked pane moves one item (two lines or more) at a time.
+        table = reader.panes.table("engagements")
+        await pilot.press("j")
+        assert table.current.where == "Washington"

@@ -37,9 +37,23 @@ class ArticleHeader(Widget):
     """The article's date, title and source on one line (repainted without a layout pass)."""
 
     text: reactive[Text] = reactive(Text(""), layout=False)
+    tail: reactive[Text] = reactive(Text(""), layout=False)
+    """Kept whole at the right (source, length): the title gives way to it when the line is short."""
 
     def render(self) -> Text:
-        return self.text
+        if not self.tail.plain:
+            return self.text
+        width = self.size.width - 2
+        head, tail = self.text.copy(), self.tail.copy()
+        tail_room = max(width - head.cell_len, min(tail.cell_len, 26))  # the title first, the source never hidden
+        if tail.cell_len > tail_room:
+            tail.truncate(tail_room - 1, overflow="crop")
+            tail.append("…")
+        room = max(width - tail.cell_len, 12)
+        if head.cell_len > room:
+            head.truncate(room - 1, overflow="crop")
+            head.append("…")
+        return Text.assemble(head, tail, no_wrap=True, overflow="ellipsis", end="")
 
 
 class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=False):
@@ -153,6 +167,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
+        self.query_one(ArticleHeader).tail = Text("")
         self.query_one(ArticleHeader).text = Text("briefing: the library is empty · ctrl+p for commands", style="bold")
 
     # ------------------------------------------------------------ articles
@@ -188,8 +203,9 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
             text.append(f"{date}  ", style="bold")
         text.append(title or "(untitled)", style="bold")
         details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
-        text.append(f"  {details}", style="dim")
-        self.query_one(ArticleHeader).text = text
+        header = self.query_one(ArticleHeader)
+        header.tail = Text(f"  {details}", style="dim", end="")
+        header.text = text
 
     def show_entity(self, article_id: int, entity_id: int, focus: int | None = None) -> None:
         """Open an article at an entity's mention, with all its mentions highlighted."""

@@ -200,7 +200,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         lines = wrap(self.body, width)
         if self._speakers:
-            lines = self._with_speakers(lines)
+            lines = self._with_speakers(lines, width)
         self._lines = lines
         self._body_lines = [i for i, line in enumerate(lines) if line.extra is None]
         self._body_line_starts = [lines[i].start for i in self._body_lines]
@@ -208,14 +208,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
         self._invalidate()
 
-    def _with_speakers(self, lines: list[VisualLine]) -> list[VisualLine]:
+    def _with_speakers(self, lines: list[VisualLine], width: int) -> list[VisualLine]:
         """Set quotes apart without breaking a paragraph: one line naming the speakers after its last line."""
         out: list[VisualLine] = []
         for line in lines:
             out.append(line)
             extra = self._speakers.get(line.end) if line.end > line.start else None
             if extra is not None:
-                out.append(VisualLine(line.end, line.end, extra))
+                out.extend(VisualLine(line.end, line.end, piece) for piece in _wrap_words(extra, width))
         return out
 
     def _text_width(self) -> int:
@@ -464,6 +464,19 @@ def attributions(body: str, quotes: Iterable[Quote]) -> dict[int, str]:
             cues.append(quote.cue)
     return {end: "— " + " · ".join(f"{name} ({', '.join(cues)})" if cues else name for name, cues in named.items())
             for end, named in speakers.items()}
+
+
+def _wrap_words(value: str, width: int) -> list[str]:
+    """A short line of our own (an attribution) wrapped at spaces, continuation lines indented."""
+    lines, current = [], ""
+    for word in value.split(" "):
+        if current and cell_len(current) + 1 + cell_len(word) > width:
+            lines.append(current)
+            current = "  " + word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
 
 
 def _paragraph_spans(body: str) -> list[tuple[int, int]]:

@@ -64,7 +64,7 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
     class Selected(Highlighted):
         """Enter (or a click on the row under the cursor)."""
 
-    def __init__(self, pane: str, columns: Sequence[Column], *, empty: str = "nothing here",
+    def __init__(self, pane: str, columns: Sequence[Column], *, empty: str = "nothing here", stacked: bool = False,
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.pane = pane
@@ -74,6 +74,11 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.cells: list[Sequence[Text]] = []
         self.cursor = 0
         self._widths: list[int] = []
+        self.stacked = stacked
+        """Each row as an item of several lines: the other cells, then the last cell wrapped to the width."""
+        self._row_lines: list[list[Text]] = []
+        self._row_first: list[int] = []  # the first line of each row (stacked)
+        self._stacked_for = -1
 
     def on_mount(self) -> None:
         # A lazily mounted pane asks its owner for the rows of the article on show.
@@ -100,10 +105,50 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
             longest = max((cell_len(row[index].plain) for row in self.cells), default=0)
             widths.append(min(max(longest, cell_len(title)), widest))
         self._widths = widths
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.cells) + 1)
+        self._stacked_for = -1
+        self._set_size()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.cells) + 1)
+        self._set_size()
+
+    def _set_size(self) -> None:
+        width = self.scrollable_content_region.width
+        if self.stacked and width != self._stacked_for:
+            self._stack(width)
+        lines = self._row_first[-1] + len(self._row_lines[-1]) if self.stacked and self._row_lines else len(self.cells)
+        self.virtual_size = Size(width, lines + 1)
+
+    def _stack(self, width: int) -> None:
+        """Lay out rows as items: a first line of the leading cells, then the last cell wrapped (max 3 lines)."""
+        inner = max(width - 2, 8)
+        self._row_lines, self._row_first, line = [], [], 0
+        for cells in self.cells:
+            head = Text(" ", no_wrap=True, end="")
+            for cell in cells[:-1]:
+                if cell.plain:
+                    head.append_text(cell)
+                    head.append("  ")
+            head.rstrip()
+            head.truncate(width, overflow="ellipsis")
+            body = cells[-1].copy() if cells else Text("")
+            body.no_wrap, body.overflow = False, "fold"
+            wrapped = body.wrap(self.app.console, inner, overflow="fold")
+            if len(wrapped) > 3:
+                wrapped = wrapped[:3]
+                wrapped[-1].truncate(inner - 1)
+                wrapped[-1].append("…")
+            rest = [Text("  ", end="").append_text(piece) for piece in wrapped]
+            self._row_first.append(line)
+            self._row_lines.append([head, *rest])
+            line += 1 + len(rest)
+        self._stacked_for = width
+
+    def _row_at_line(self, line: int) -> int:
+        """The row shown on content line `line` (stacked rows take several lines)."""
+        if not self.stacked:
+            return line
+        from bisect import bisect_right
+        return bisect_right(self._row_first, line) - 1 if line >= 0 else -1
 
     @property
     def current(self) -> Any | None:
@@ -122,10 +167,14 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
         changed = row != self.cursor
         self.cursor = row
         rows_in_view = max(self.scrollable_content_region.height - 1, 1)
-        if row < self.scroll_y:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= self.scroll_y + rows_in_view:
-            self.scroll_to(y=row - rows_in_view + 1, animate=False, immediate=True)
+        first = last = row
+        if self.stacked and row < len(self._row_first):
+            first = self._row_first[row]
+            last = first + len(self._row_lines[row]) - 1
+        if first < self.scroll_y:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= self.scroll_y + rows_in_view:
+            self.scroll_to(y=last - rows_in_view + 1, animate=False, immediate=True)
         self.refresh()
         if changed:
             self.post_message(self.Highlighted(self, self.current))
@@ -137,10 +186,13 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_to(self.cursor - 1)
 
     def action_page_down(self) -> None:
-        self.move_to(self.cursor + max(self.scrollable_content_region.height - 2, 1))
+        self.move_to(self.cursor + self._page_rows())
 
     def action_page_up(self) -> None:
-        self.move_to(self.cursor - max(self.scrollable_content_region.height - 2, 1))
+        self.move_to(self.cursor - self._page_rows())
+
+    def _page_rows(self) -> int:
+        return max((self.scrollable_content_region.height - 2) // (3 if self.stacked else 1), 1)
 
     def action_first(self) -> None:
         self.move_to(0)
@@ -155,7 +207,7 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
     def on_click(self, event) -> None:
         if event.y == 0:
             return
-        row = int(self.scroll_y) + event.y - 1
+        row = self._row_at_line(int(self.scroll_y) + event.y - 1)
         if 0 <= row < len(self.items):
             if row == self.cursor and self.has_focus:
                 self.action_select()
@@ -181,19 +233,30 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
-            header = self._line([Text(title) for title, _ in self.columns], width, header=True)
+            if self.stacked:
+                header = Text(" " + " · ".join(title for title, _ in self.columns), no_wrap=True, end="")
+                header.truncate(width, overflow="ellipsis")
+            else:
+                header = self._line([Text(title) for title, _ in self.columns], width, header=True)
             style = base + self.get_component_rich_style("pane-table--header", partial=True)
             return Strip(list(header.render(self.app.console)), header.cell_len).apply_style(style) \
                 .extend_cell_length(width, base).crop(0, width)
-        row = int(self.scroll_y) + y - 1
+        line_index = int(self.scroll_y) + y - 1
+        if self.stacked and self._stacked_for != width:
+            self._stack(width)
+        row = self._row_at_line(line_index)
         if not self.items and y == 1:
             text = Text(f" {self.empty}", end="")
             style = base + self.get_component_rich_style("pane-table--empty", partial=True)
             return Strip(list(text.render(self.app.console))).apply_style(style).extend_cell_length(
                 width, base).crop(0, width)
-        if row >= len(self.cells):
+        if row >= len(self.cells) or (self.stacked and (
+                row < 0 or row >= len(self._row_lines) or line_index - self._row_first[row] >= len(self._row_lines[row]))):
             return Strip.blank(width, base)
-        line = self._line(self.cells[row], width)
+        if self.stacked:
+            line = self._row_lines[row][line_index - self._row_first[row]]
+        else:
+            line = self._line(self.cells[row], width)
         style = base
         if row == self.cursor:
             style = base + self.get_component_rich_style("pane-table--cursor")

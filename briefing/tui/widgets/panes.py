@@ -15,9 +15,13 @@ from textual.widgets import TabbedContent, TabPane
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
 from briefing.tui.widgets.pane_table import PaneTable
 
+STACKED = {"quotes", "engagements"}
+"""Panes whose rows are items of two or more lines: a heading line, then the text wrapped to the pane."""
 PANES = ("people", "places", "orgs", "quotes", "engagements")
 TITLES = {"people": "People", "places": "Places", "orgs": "Orgs", "quotes": "Quotes",
           "engagements": "Engagements"}
+LABELS = {**TITLES, "engagements": "Events"}
+"""Tab labels: short, so the five tabs fit the pane's width."""
 
 
 def _t(value: object, style: str = "") -> Text:
@@ -55,12 +59,13 @@ class PaneTabs(Vertical):
             "places": [("Name", None), ("M", 3)],
             "orgs": [("Name", None), ("Kind", 5), ("M", 3)],
             "quotes": [("Speaker", 18), ("Quote", None)],
-            "engagements": [("When", 10), ("Who", 18), ("What", None), ("Where", 14)],
+            "engagements": [("When", 10), ("Where", 14), ("Who · what", None)],
         }
         with TabbedContent(id="pane-tabs"):
             for pane in PANES:
-                with TabPane(TITLES[pane], id=f"tab-{pane}"):
-                    table = PaneTable(pane, columns[pane], id=f"pane-{pane}", empty=f"no {TITLES[pane].lower()} found")
+                with TabPane(LABELS[pane], id=f"tab-{pane}"):
+                    table = PaneTable(pane, columns[pane], id=f"pane-{pane}", empty=f"no {TITLES[pane].lower()} found",
+                                      stacked=pane in STACKED)
                     # Only the first pane is there for the first paint; the others follow a frame later.
                     yield table if pane == PANES[0] else Lazy(table)
 
@@ -87,14 +92,19 @@ class PaneTabs(Vertical):
                 (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
                 for r in panes.organizations]),
             "quotes": (panes.quotes, [
-                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 120), "italic")) for r in panes.quotes]),
+                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 240), "italic")) for r in panes.quotes]),
             "engagements": (panes.engagements, [
-                (_t(r.when or r.status, "bold" if r.status == "upcoming" else "dim"), _t(r.who),
-                 _t(_clip(r.what, 60)), _t(r.where)) for r in panes.engagements]),
+                (_t(_when(r), "bold" if r.status == "upcoming" else "dim"), _t(r.where),
+                 _t(_clip(" · ".join(v for v in (r.who, r.what) if v), 240))) for r in panes.engagements]),
         }
         for table in self.query(PaneTable):
             self.fill_table(table)
         # Tab labels stay fixed: relabelling re-lays out the whole screen on every article opened.
+
+
+def _when(row: EngagementRow) -> str:
+    """"upcoming 2024-11-04": the status, then the date or the words that gave it."""
+    return " ".join(v for v in (row.status if row.status != "unknown" else "", row.when) if v)
 
 
 def is_entity(item: object) -> bool:
