@@ -115,3 +115,70 @@ async def test_panes_are_readable_at_common_sizes(make_app, size):
         table = reader.panes.table("engagements")
         await pilot.press("j")
         assert table.current.where == "Washington"
+
+
+async def test_narrow_library_takes_the_panes_place_and_goes_after_opening(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        before = reader.article.region.width
+        await pilot.press("l")
+        await pilot.pause()
+        assert reader.library_visible
+        assert not reader.panes.region.width  # the panes made way
+        assert reader.article.region.width >= before - 2
+        await pilot.press("l")
+        await pilot.pause()
+        assert not reader.library_visible and reader.panes.region.width
+        # Opening an article from the filter gives the article its room back.
+        await pilot.press("f", *"Sullivan", "enter")
+        await pilot.pause()
+        assert app.library.analysis(reader.current_article_id).article.title.startswith("Zelensky and Sullivan")
+        assert not reader.library_visible and reader.panes.region.width
+        assert app.focused is reader.article
+
+
+async def test_help_fits_80x24_and_scrolls_with_reader_keys(make_app):
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one(VerticalScroll)
+        assert app.screen.region.contains_region(box.region)
+        assert box.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert box.scroll_y == 2
+        await pilot.press("k")
+        assert box.scroll_y == 1
+        await pilot.press("G")
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        assert box.scroll_y == 0
+        await pilot.press("space")
+        assert box.scroll_y > 1
+
+
+async def test_top_and_bottom_move_the_sentence_cursor_too(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.article
+        await pilot.press("J", "J", "J")
+        assert view.cursor == 2
+        await pilot.press("G")
+        assert view.cursor == len(view.sentences) - 1
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("K")
+        assert view.cursor == len(view.sentences) - 2
+        await pilot.press("g")
+        assert view.cursor == 0 and view.scroll_y == 0
+        await pilot.press("J")
+        assert view.cursor == 1
+        await pilot.press("end")
+        assert view.cursor == len(view.sentences) - 1
+        await pilot.press("home")
+        assert view.cursor == 0

@@ -50,12 +50,20 @@ def _where(node, screen) -> str:
 class HelpScreen(ModalScreen[None], inherit_bindings=False):
     """A table of keys and what they do, generated from the bindings."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help-close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help-close"),
+        Binding("j,down", "scroll('down')", "Scroll down", id="help-down", show=False),
+        Binding("k,up", "scroll('up')", "Scroll up", id="help-up", show=False),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", id="help-page-down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", id="help-page-up", show=False),
+        Binding("g,home", "scroll('home')", "Top", id="help-top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", id="help-bottom", show=False),
+    ]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 90%;
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
     """
@@ -68,7 +76,7 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = self.title_text
-            scroll.border_subtitle = "escape to close · rebind in config.toml [keys]"
+            scroll.border_subtitle = "j/k scroll · esc close · rebind: config.toml keys"
             yield Static(self._table(), id="help-table")
 
     def _table(self) -> Text:
@@ -81,6 +89,19 @@ class HelpScreen(ModalScreen[None], inherit_bindings=False):
                 text.append(f"  [{row.binding_id}]", style="dim")
             text.append("\n")
         return text
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll the table at once (no animation), so a key press shows its effect straight away."""
+        scroll = self.query_one(VerticalScroll)
+        if how in ("down", "up"):
+            scroll.scroll_relative(y=1 if how == "down" else -1, animate=False, immediate=True)
+        elif how in ("page_down", "page_up"):
+            page = max(scroll.scrollable_content_region.height - 1, 1)
+            scroll.scroll_relative(y=page if how == "page_down" else -page, animate=False, immediate=True)
+        elif how == "home":
+            scroll.scroll_home(animate=False, immediate=True)
+        else:
+            scroll.scroll_end(animate=False, immediate=True)
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -164,6 +164,10 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     @on(ArticleList.Selected)
     def _list_selected(self, event: ArticleList.Selected) -> None:
         self.open_article(event.article_id)
+        if self.has_class("-narrow") and self.has_class("-show-library"):
+            # Narrow: the library stood in for the panes while choosing; the article gets the room back.
+            self.set_class(False, "-show-library")
+            self.set_class(True, "-hide-library")
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
@@ -231,10 +235,16 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         self.article.page_up()
 
     def action_top(self) -> None:
+        """The top, with the sentence cursor on the first sentence (so J and b start from there)."""
         self.article.top()
+        self.article.move_cursor(0)
 
     def action_bottom(self) -> None:
-        self.article.bottom()
+        """The end, with the sentence cursor on the last sentence."""
+        view = self.article
+        view.bottom()
+        view.move_cursor(len(view.sentences) - 1)
+        view.bottom()
 
     def action_next_sentence(self) -> None:
         self.article.next_sentence(1)
@@ -260,7 +270,8 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     # ------------------------------------------------------------ focus and panes
     def _focus_ring(self) -> list[str]:
         ring = ["library"] if self.library_visible else []
-        return [*ring, "article", *PANES]
+        panes = PANES if self.panes.display and self.panes.styles.display != "none" else ()
+        return [*ring, "article", *panes]
 
     def _focused_place(self) -> str:
         focused = self.focused
