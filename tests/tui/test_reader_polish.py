@@ -182,3 +182,23 @@ async def test_top_and_bottom_move_the_sentence_cursor_too(make_app):
         assert view.cursor == len(view.sentences) - 1
         await pilot.press("home")
         assert view.cursor == 0
+
+
+async def test_find_in_article_snippets_start_and_end_on_word_boundaries(make_app):
+    from tests.tui.test_search_screen import option_texts, type_query
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        body = app.screen.article.body
+        words = set(body.split())
+        await pilot.press("ctrl+f")
+        await type_query(pilot, "underscored")
+        texts = option_texts(app.screen)
+        assert len(texts) == 2
+        for text in texts:
+            shown = text.split()[1:]
+            shown = [shown[0].lstrip("…"), *shown[1:-1], shown[-1].rstrip("…")]
+            # Every word shown, the first and last included, is a whole word of the article.
+            assert shown[0] in words and shown[-1] in words, text
+            assert any(word.startswith("underscor") for word in shown)

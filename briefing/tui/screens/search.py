@@ -212,8 +212,7 @@ def _hit_prompt(hit: Hit) -> Text:
 def _context_prompt(body: str, span: tuple[int, int], index: int) -> Text:
     """One line of the article around a hit, the hit marked."""
     start, end = span
-    left = max(0, start - CONTEXT_CHARS)
-    right = min(len(body), end + CONTEXT_CHARS)
+    left, right = _word_bounds(body, max(0, start - CONTEXT_CHARS), start, end, min(len(body), end + CONTEXT_CHARS))
     before = " ".join(body[left:start].split())
     hit = " ".join(body[start:end].split())
     after = " ".join(body[end:right].split())
@@ -222,6 +221,21 @@ def _context_prompt(body: str, span: tuple[int, int], index: int) -> Text:
     text.append(hit, style="bold reverse")
     text.append((" " if body[end:right][:1].isspace() else "") + after + ("…" if right < len(body) else ""))
     return text
+
+
+def _word_bounds(body: str, left: int, start: int, end: int, right: int) -> tuple[int, int]:
+    """Move a context window's edges to word boundaries, so a snippet never starts or ends mid-word."""
+    if left > 0 and not body[left - 1].isspace():
+        gap = next((i for i in range(left, start) if body[i].isspace()), None)
+        left = gap + 1 if gap is not None else left
+        while left > 0 and not body[left - 1].isspace() and left > start - 2 * CONTEXT_CHARS:
+            left -= 1  # the hit's own word runs back past the window: show it whole
+    if right < len(body) and not body[right].isspace():
+        gap = next((i for i in range(right - 1, end - 1, -1) if body[i].isspace()), None)
+        right = gap if gap is not None else right
+        while right < len(body) and not body[right].isspace() and right < end + 2 * CONTEXT_CHARS:
+            right += 1
+    return left, right
 
 
 class SearchActions:
