@@ -20,10 +20,10 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.model import Analysis
+from briefing.tui.widgets.line_view import LineView
 
 KIND_CLASSES = {
     "person": "article--person",
@@ -178,7 +178,7 @@ def _cut(word: str, width: int) -> int:
     return len(word)
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(LineView, can_focus=True, inherit_bindings=False):
     """A scrolling article with inline highlights, a sentence cursor and named layers of marked spans.
 
     Keys live on the reader screen; this widget offers the actions (`line_down`, `next_sentence`,
@@ -258,7 +258,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._body_lines = [i for i, line in enumerate(lines) if line.extra is None]
         self._body_line_starts = [lines[i].start for i in self._body_lines]
         self._wrapped_for = width
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(lines)))
         self._invalidate()
 
     def _with_speakers(self, lines: list[VisualLine]) -> list[VisualLine]:
@@ -444,7 +444,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         index = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style)
         key = (index, width)
         strip = self._cache.get(key)
         if strip is None:
@@ -453,7 +453,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_visual_line(self, line: VisualLine, width: int) -> Strip:
-        base = self.rich_style
+        base = self.line_style
         text = self.line_text_for(line)
         in_quote = self.show_highlights and (
             line.extra is not None or any(True for _ in self._quotes.overlapping(line.start, max(line.end, line.start + 1))))

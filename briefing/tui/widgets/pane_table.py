@@ -16,14 +16,15 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from briefing.tui.widgets.line_view import LineView
 
 Column = tuple[str, int | None]
 """(title, widest) — `None` marks the one flexible column that takes the width left over."""
 
 
-class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
+class PaneTable(LineView, can_focus=True, inherit_bindings=False):
     """Rows of cells, each row standing for an item (`items[row]`); a cursor; Enter selects."""
 
     BINDINGS = [
@@ -100,10 +101,10 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
             longest = max((cell_len(row[index].plain) for row in self.cells), default=0)
             widths.append(min(max(longest, cell_len(title)), widest))
         self._widths = widths
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.cells) + 1)
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(self.cells) + 1))
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.cells) + 1)
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(self.cells) + 1))
 
     @property
     def current(self) -> Any | None:
@@ -179,7 +180,7 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.line_style
         if y == 0:
             header = self._line([Text(title) for title, _ in self.columns], width, header=True)
             style = base + self.get_component_rich_style("pane-table--header", partial=True)
