@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
+from briefing.tui.safe_text import line_text
 from briefing.tui.screens.search import SEARCH_BINDINGS, SearchActions
 from briefing.tui.screens.bookmarks import BOOKMARK_BINDINGS, BookmarkActions
 from briefing.tui.widgets.article_list import ArticleList
@@ -187,9 +188,9 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     def _set_header(self, title: str, source: str | None, date: str | None, words: int) -> None:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         if date:
-            text.append(f"{date}  ", style="bold")
-        text.append(title or "(untitled)", style="bold")
-        details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
+            text.append(f"{line_text(date)}  ", style="bold")
+        text.append(line_text(title) or "(untitled)", style="bold")
+        details = " · ".join(v for v in (line_text(source), f"{words:,} words") if v)
         text.append(f"  {details}", style="dim")
         self.query_one(ArticleHeader).text = text
 

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from briefing.store.queries import ArticleRow
+from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.line_view import LineView
 
 
@@ -151,20 +152,20 @@ class ArticleList(LineView, can_focus=True, inherit_bindings=False):
             style = base + self.get_component_rich_style("article-list--cursor")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         date_style = self.get_component_rich_style("article-list--date", partial=True)
-        text.append((row.date or "undated")[:10].ljust(11), style=date_style)
+        text.append((line_text(row.date) or "undated")[:10].ljust(11), style=date_style)
         if row.source and width >= 60:
             text.append(_short(row.source, 14).ljust(15), style=self.get_component_rich_style(
                 "article-list--source", partial=True))
         title_style = self.get_component_rich_style("article-list--current", partial=True) \
             if row.id == self.current_id else Style()
-        text.append(row.title or "(untitled)", style=title_style)
+        text.append(line_text(row.title) or "(untitled)", style=title_style)
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
 
 
 def _short(value: str, width: int) -> str:
-    value = " ".join(value.split())
+    value = line_text(value)
     return value if len(value) <= width else value[: width - 1] + "…"
 
 

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from briefing.model import Analysis
+from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.line_view import LineView
 
 KIND_CLASSES = {
@@ -226,7 +227,7 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
     def load(self, analysis: Analysis) -> None:
         """Show an article: its body, entity/figure/quote spans and sentences. Clears cursor and marks."""
         self.analysis = analysis
-        self.body = analysis.article.body
+        self.body = body_text(analysis.article.body)  # same length: every span still lines up
         self.sentences = [(s.start, s.end) for s in analysis.sentences] or _paragraph_spans(self.body)
         self._sentence_starts = [s for s, _ in self.sentences]
         by_kind: dict[str, list[tuple[int, int]]] = {}
@@ -239,7 +240,8 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         self._speakers = {}
         for quote in analysis.quotes:
             if quote.speaker:
-                self._speakers[quote.end] = f"— {quote.speaker}" + (f", {quote.cue}" if quote.cue else "")
+                cue = line_text(quote.cue)
+                self._speakers[quote.end] = f"— {line_text(quote.speaker)}" + (f", {cue}" if cue else "")
         self._marks = {}
         self.cursor = None
         self._wrapped_for = -1

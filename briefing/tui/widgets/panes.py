@@ -14,6 +14,7 @@ from textual.lazy import Lazy
 from textual.widgets import TabbedContent, TabPane
 
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
+from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.pane_table import PaneTable
 
 PANES = ("people", "places", "orgs", "quotes", "engagements")
@@ -23,11 +24,11 @@ TITLES = {"people": "People", "places": "Places", "orgs": "Orgs", "quotes": "Quo
 
 def _t(value: object, style: str = "") -> Text:
     """Untrusted text as a table cell: never markup."""
-    return Text(" ".join(str(value or "").split()), style=style, no_wrap=True, overflow="ellipsis", end="")
+    return Text(line_text(str(value or "")), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def _clip(value: str, width: int) -> str:
-    value = " ".join(value.split())
+    value = line_text(value)
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
