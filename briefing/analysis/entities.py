@@ -418,6 +418,7 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         return
     taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
     pattern = re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w$])")
+    _add_nested(clusters, owner, pattern)
     for match in pattern.finditer(text):
         s, e = match.span()
         if _overlaps(taken, s, e):
@@ -435,6 +436,28 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
                    "friday", "saturday", "sunday"}
+
+
+def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], pattern: re.Pattern) -> None:
+    """"Andy Warhol" inside "the Andy Warhol Photographic Legacy Program", "Google" inside "Google
+    Science Fair": a name the article gives another entity, nested in a longer name, is a mention of
+    that entity too."""
+    found: list[tuple[Cluster, Mention]] = []
+    for host in clusters:
+        for m in host.mentions:
+            if " " not in m.name:
+                continue
+            for at in range(len(m.name)):
+                match = pattern.match(m.name, at)
+                if match is None or (at and m.name[at - 1].isalnum()) or match.group() == m.name:
+                    continue
+                c = owner[match.group()]
+                if c is None or c is host:
+                    continue
+                s = m.start + at
+                found.append((c, Mention(s, s + len(match.group()), match.group(), c.mentions[0].kind, "NESTED")))
+    for c, m in found:
+        c.mentions.append(m)
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -502,7 +525,9 @@ def out_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
 def extract_entities(doc: Doc) -> list[Entity]:
     text = sentences.text(doc)
     mentions = collect(doc)
-    mentions = sorted(mentions + known_places(mentions, text, nested=False), key=lambda m: m.start)
+    found = known_places(mentions, text, nested=True)
+    loose = {(m.start, m.end) for m in known_places(mentions, text, nested=False)}
+    mentions = sorted(mentions + [m for m in found if (m.start, m.end) in loose], key=lambda m: m.start)
     clusters = cluster(mentions, text)
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
@@ -519,6 +544,20 @@ def extract_entities(doc: Doc) -> list[Entity]:
     _products_of_makers(entities, text)
     assign_roles(doc, entities)
     return entities
+
+
+def _join_nested_places(clusters: list[Cluster], nested: list[Mention]) -> None:
+    """"U.S." inside "U.S. Navy" is a mention of the United States when the article names the
+    United States elsewhere; a place named only inside a longer name stays part of that name."""
+    by_key: dict[str, Cluster] = {}
+    for c in clusters:
+        for m in c.mentions:
+            by_key.setdefault(_key(m.name), c)
+    for m in nested:
+        c = by_key.get(_key(m.name))
+        if c is not None:
+            c.mentions.append(m)
+            c.mentions.sort(key=lambda x: x.start)
 
 
 def _products_of_makers(entities: list[Entity], text: str) -> None:
