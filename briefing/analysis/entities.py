@@ -418,7 +418,6 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         return
     taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
     pattern = re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w$])")
-    _add_nested(clusters, owner, pattern)
     for match in pattern.finditer(text):
         s, e = match.span()
         if _overlaps(taken, s, e):
@@ -429,6 +428,7 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         c = owner[name]
         assert c is not None
         c.mentions.append(Mention(s, e, name, c.mentions[0].kind, "RULE"))
+    _add_nested(clusters, owner, forms)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
 
@@ -438,24 +438,24 @@ _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july
                    "friday", "saturday", "sunday"}
 
 
-def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], pattern: re.Pattern) -> None:
-    """"Andy Warhol" inside "the Andy Warhol Photographic Legacy Program", "Google" inside "Google
-    Science Fair": a name the article gives another entity, nested in a longer name, is a mention of
-    that entity too."""
+def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], forms: list[str]) -> None:
+    """"Andy Warhol" inside "the Andy Warhol Foundation", "Google" inside "Google Science Fair": a
+    name the article gives another entity, nested in a longer name, is a mention of that entity too."""
     found: list[tuple[Cluster, Mention]] = []
     for host in clusters:
         for m in host.mentions:
             if " " not in m.name:
                 continue
-            for at in range(len(m.name)):
-                match = pattern.match(m.name, at)
-                if match is None or (at and m.name[at - 1].isalnum()) or match.group() == m.name:
+            claimed: list[tuple[int, int]] = []
+            for form in forms:  # longest first: "South Korea" claims its words before "Korea"
+                c = owner[form]
+                if c is None or c is host or len(form) >= len(m.name):
                     continue
-                c = owner[match.group()]
-                if c is None or c is host:
-                    continue
-                s = m.start + at
-                found.append((c, Mention(s, s + len(match.group()), match.group(), c.mentions[0].kind, "NESTED")))
+                for match in re.finditer(r"(?<![\w$])" + re.escape(form) + r"(?![\w$])", m.name):
+                    s, e = match.span()
+                    if not any(a < e and s < b for a, b in claimed):
+                        claimed.append((s, e))
+                        found.append((c, Mention(m.start + s, m.start + e, form, c.mentions[0].kind, "NESTED")))
     for c, m in found:
         c.mentions.append(m)
 

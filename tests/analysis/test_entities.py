@@ -199,3 +199,33 @@ def test_company_keys_ignore_the_legal_form():
     assert identity_key(Entity(id="e1", kind="organization", name="Apple Inc.")) == "organization:apple"
     assert identity_key(Entity(id="e1", kind="organization", name="Chrysler LLC")) == "organization:chrysler"
     assert identity_key(Entity(id="e1", kind="organization", name="Chrysler Group")) == "organization:chrysler group"
+
+
+# gum-news-clock: "Google" is also said inside "the Google Science Fair".
+GOOGLE = ("The Twitter attention led to outreach from Google and Mohamed was invited to their Google Science "
+          "Fair. Mohamed was a VIP guest at the Google Science Fair this weekend.")
+# gum-news-warhol: the artist, and the foundation named after him.
+WARHOL = ("The Andy Warhol Foundation for the Visual Arts made two donations to USI Art Collections, in 2007 and "
+          "a second recently. Wilkins observed that the 2007 starting date of the donation program coincided "
+          "with the 20th anniversary of Andy Warhol's death in 1987.")
+
+
+def test_a_name_nested_in_a_longer_name_is_a_mention_of_its_entity(nlp):
+    found = by_name(nlp, GOOGLE)
+    google = [(m.start, m.end) for m in found["Google"].mentions]
+    fair = [(m.start, m.end) for m in found["Google Science Fair"].mentions]
+    assert fair and all((s, s + len("Google")) in google for s, _ in fair)
+    assert found["Google Science Fair"].kind != "person"
+
+
+def test_a_person_named_inside_an_organisation_name_gets_that_mention(nlp):
+    found = by_name(nlp, WARHOL)
+    inside = WARHOL.index("Andy Warhol Foundation")
+    assert (inside, inside + len("Andy Warhol")) in [(m.start, m.end) for m in found["Andy Warhol"].mentions]
+    assert "Andy Warhol Foundation" in found or "Andy Warhol Foundation for the Visual Arts" in found
+
+
+def test_a_name_is_not_nested_in_its_own_longer_mentions(nlp):
+    found = by_name(nlp, GOOGLE)
+    spans = [(m.start, m.end) for e in found.values() for m in e.mentions]
+    assert len(spans) == len(set(spans))
