@@ -273,7 +273,7 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                     uf.join(i, keys[rest])
     # "Korea" after "South Korea": the one compass-qualified place of that name in the article.
     for i, toks in enumerate(tokens):
-        if len(toks) == 1 and uf.find(i) == i:
+        if len(toks) == 1 and uf.find(i) == i and not _known_place(names[i]):  # "Australia" is no "South Australia"
             cands = [j for j, t in enumerate(tokens) if len(t) == 2 and t[1] == toks[0]
                      and t[0].casefold() in ("north", "south", "east", "west") and votes[j]["place"]]
             if len(cands) == 1:

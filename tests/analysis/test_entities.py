@@ -229,3 +229,15 @@ def test_a_name_is_not_nested_in_its_own_longer_mentions(nlp):
     found = by_name(nlp, GOOGLE)
     spans = [(m.start, m.end) for e in found.values() for m in e.mentions]
     assert len(spans) == len(set(spans))
+
+
+# gum-news-iodine: the country, and a state named after it.
+AUSTRALIA = ("The report's authors say iodine deficiency is \"the sleeper health issue in Australia\", and "
+             "potentially a very serious one. A cross-sectional survey of 1709 schoolchildren was carried out in "
+             "New South Wales, Victoria, South Australia, Western Australia and Queensland.")
+
+
+def test_a_country_is_not_merged_into_a_compass_named_place(nlp):
+    found = by_name(nlp, AUSTRALIA)
+    assert "South Australia" in found and "Australia" in found
+    assert "Australia" not in found["South Australia"].aliases
