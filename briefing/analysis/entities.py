@@ -503,7 +503,7 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
                 inside = [(a, b) for a, b in whole if a <= s and e <= b]
                 if any((a, b) == (s, e) for a, b in inside):
                     continue
-                if inside and not nested:
+                if inside and not (nested and any(_named_for_place(text[a:b]) for a, b in inside)):
                     continue
                 if not inside and any(a < e and s < b for a, b in whole):
                     continue
@@ -511,6 +511,17 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
                     continue
                 out.append(Mention(s, e, name, "place", "GAZETTEER"))
     return out
+
+
+# Institutions and venues named for where they are: "University of Sheffield", "Volgograd Arena",
+# "Massachusetts Institute of Technology". A company's name holding a place ("Singapore Airlines",
+# "Bank of America") is a brand, and the place stays part of it.
+PLACE_NAMED = {"university", "college", "institute", "stadium", "arena", "airport", "station", "museum",
+               "municipality", "province", "region", "county", "district", "constituency"}
+
+
+def _named_for_place(name: str) -> bool:
+    return any(w.casefold().strip(".,") in PLACE_NAMED for w in name.split())
 
 
 def _first_word(word: str) -> str:
@@ -525,9 +536,7 @@ def out_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
 def extract_entities(doc: Doc) -> list[Entity]:
     text = sentences.text(doc)
     mentions = collect(doc)
-    found = known_places(mentions, text, nested=True)
-    loose = {(m.start, m.end) for m in known_places(mentions, text, nested=False)}
-    mentions = sorted(mentions + [m for m in found if (m.start, m.end) in loose], key=lambda m: m.start)
+    mentions = sorted(mentions + known_places(mentions, text), key=lambda m: m.start)
     clusters = cluster(mentions, text)
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
@@ -544,20 +553,6 @@ def extract_entities(doc: Doc) -> list[Entity]:
     _products_of_makers(entities, text)
     assign_roles(doc, entities)
     return entities
-
-
-def _join_nested_places(clusters: list[Cluster], nested: list[Mention]) -> None:
-    """"U.S." inside "U.S. Navy" is a mention of the United States when the article names the
-    United States elsewhere; a place named only inside a longer name stays part of that name."""
-    by_key: dict[str, Cluster] = {}
-    for c in clusters:
-        for m in c.mentions:
-            by_key.setdefault(_key(m.name), c)
-    for m in nested:
-        c = by_key.get(_key(m.name))
-        if c is not None:
-            c.mentions.append(m)
-            c.mentions.sort(key=lambda x: x.start)
 
 
 def _products_of_makers(entities: list[Entity], text: str) -> None:

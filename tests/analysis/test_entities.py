@@ -241,3 +241,27 @@ def test_a_country_is_not_merged_into_a_compass_named_place(nlp):
     found = by_name(nlp, AUSTRALIA)
     assert "South Australia" in found and "Australia" in found
     assert "Australia" not in found["South Australia"].aliases
+
+
+# gum-news-warming and gum-news-soccer: institutions and venues named for their place; and a MEANTIME
+# sentence where the airline's name holds a place that is only a brand.
+SHEFFIELD = ("A research team from the Massachusetts Institute of Technology and Colorado State University of the "
+             "US and the University of Sheffield of the UK has analysed effects of global warming and ozone "
+             "pollution over 2000 - 2050 on the worldwide production of wheat, rice, maize and soybean.")
+VOLGOGRAD = "In the last match of the day, Tunisia faced England at the Volgograd Arena."
+AIRLINE = ("It is expected that the Airbus 380 will wear the livery of Singapore Airlines when it arrives on "
+           "November 11, three days later than originally planned.")
+
+
+@pytest.mark.parametrize("text, place", [(SHEFFIELD, "Sheffield"), (SHEFFIELD, "Massachusetts"),
+                                         (VOLGOGRAD, "Volgograd")])
+def test_the_place_an_institution_is_named_for_is_a_place_mention(nlp, text, place):
+    found = by_name(nlp, text)
+    assert found[place].kind == "place"
+    at = text.index(place)
+    assert (at, at + len(place)) in [(m.start, m.end) for m in found[place].mentions]
+
+
+def test_a_place_inside_a_company_name_stays_part_of_it(nlp):
+    found = by_name(nlp, AIRLINE)
+    assert "Singapore Airlines" in found and "Singapore" not in found
