@@ -243,6 +243,10 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 uf.join(i, cands[0])
     people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
               and not _known_place(names[j])]
+    # "Dries Mertens" that the model called something else is a person when "Mertens" alone is one.
+    surnames = {tokens[i][0] for i in range(len(groups)) if len(tokens[i]) == 1 and votes[i]["person"]}
+    people += [j for j in range(len(groups)) if j not in people and len(tokens[j]) in (2, 3)
+               and tokens[j][-1] in surnames and _looks_like_full_name(tokens[j])]
     for i in range(len(groups)):
         if len(tokens[i]) > 2 or (votes[i]["person"] == 0 and _known_place(names[i])):
             continue
@@ -293,6 +297,12 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _looks_like_full_name(words: list[str]) -> bool:
+    cues = ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
+    return all(w.replace("-", "").isalpha() and w[0].isupper() and w.casefold() not in cues for w in words) \
+        and not _known_place(" ".join(words))
 
 
 def _nearest(cands: list[int], firsts: list[int], at: int) -> int:
@@ -447,12 +457,19 @@ def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], forms
             if " " not in m.name:
                 continue
             claimed: list[tuple[int, int]] = []
+            host_words = m.name.split()
+            # "Dries" opening "Dries Mertens" is a first name, not the organisation the model took it for.
+            like_person = len(host_words) in (2, 3) and all(w.isalpha() and w.istitle() for w in host_words) \
+                and not host_words[-1].casefold() in ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
             for form in forms:  # longest first: "South Korea" claims its words before "Korea"
                 c = owner[form]
                 if c is None or c is host or len(form) >= len(m.name):
                     continue
                 for match in re.finditer(r"(?<![\w$])" + re.escape(form) + r"(?![\w$])", m.name):
                     s, e = match.span()
+                    if s == 0 and like_person and len(c.surfaces) == 1 and " " not in form \
+                            and gazetteer.place(form) is None:
+                        continue
                     if not any(a < e and s < b for a, b in claimed):
                         claimed.append((s, e))
                         found.append((c, Mention(m.start + s, m.start + e, form, c.mentions[0].kind, "NESTED")))

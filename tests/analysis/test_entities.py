@@ -265,3 +265,19 @@ def test_the_place_an_institution_is_named_for_is_a_place_mention(nlp, text, pla
 def test_a_place_inside_a_company_name_stays_part_of_it(nlp):
     found = by_name(nlp, AIRLINE)
     assert "Singapore Airlines" in found and "Singapore" not in found
+
+
+# gum-news-soccer: the model cuts "Dries Mertens" into an organisation "Dries" and a person "Mertens",
+# and calls the whole name something else again.
+MERTENS = ("Belgium started the game with attacking style with Romelu Lukaku, Yannick Carrasco, and Dries Mertens "
+           "making early attempts to put Belgium into the lead against debutans Panama. Dries Mertens's attempt "
+           "in the 18th minute failed. The first half ended with 0 – 0 on the scoreboard.\n\nJust two minutes in "
+           "the second half, Dries Mertens scored a goal from a volley, putting the Belgians in the lead.")
+
+
+def test_a_full_name_whose_surname_is_a_person_is_that_person(nlp):
+    found = by_name(nlp, MERTENS)
+    assert found["Dries Mertens"].kind == "person"
+    assert "Dries" not in found and "Mertens" not in found
+    spans = [(m.start, m.end) for e in found.values() for m in e.mentions]
+    assert not any(a < d and c < b for i, (a, b) in enumerate(spans) for (c, d) in spans[i + 1:])
