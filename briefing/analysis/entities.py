@@ -200,8 +200,12 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= )")
+
+
 def _key(name: str) -> str:
-    return norm(gazetteer.canonical(name) or name)
+    """"New People's Party" is the "New People Party" (the possessive inside a name is spelling)."""
+    return norm(gazetteer.canonical(name) or _INNER_POSSESSIVE.sub("", name))
 
 
 def _initials(name: str) -> str:
@@ -275,6 +279,14 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 rest = _key(" ".join(toks[cut:]))
                 if rest in keys and votes[keys[rest]]["organization"] and votes[i]["organization"]:
                     uf.join(i, keys[rest])
+    # "Scientology" is the "Church of Scientology": a body named "<body word> of X" for X, not a place.
+    for i, toks in enumerate(tokens):
+        if len(toks) > 2 and toks[1] == "of" and toks[0].casefold() in ORG_WORDS and votes[i]["organization"]:
+            rest = _key(" ".join(toks[2:]))
+            j = keys.get(rest)
+            if j is not None and j != i and gazetteer.place(names[j]) is None and not votes[j]["person"] \
+                    and not votes[j]["place"]:
+                uf.join(i, j)
     # "Korea" after "South Korea": the one compass-qualified place of that name in the article.
     for i, toks in enumerate(tokens):
         if len(toks) == 1 and uf.find(i) == i and not _known_place(names[i]):  # "Australia" is no "South Australia"
@@ -421,14 +433,15 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
     owner: dict[str, Cluster | None] = {}
     for c in clusters:
         for s in c.surfaces:
-            if len(s) >= 3 and s[0].isupper():
+            if (len(s) >= 3 or s.isupper()) and s[0].isupper():
                 owner[s] = c if owner.get(s, c) is c else None
-    forms = sorted((s for s, c in owner.items() if c is not None), key=len, reverse=True)
-    if not forms:
+    forms = sorted((s for s, c in owner.items() if c is not None and len(s) >= 3), key=len, reverse=True)
+    short = sorted((s for s, c in owner.items() if c is not None and len(s) < 3), key=len, reverse=True)
+    if not forms and not short:
         return
     taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
     pattern = re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w$])")
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text) if forms else ():
         s, e = match.span()
         if _overlaps(taken, s, e):
             continue
@@ -438,7 +451,7 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         c = owner[name]
         assert c is not None
         c.mentions.append(Mention(s, e, name, c.mentions[0].kind, "RULE"))
-    _add_nested(clusters, owner, forms)
+    _add_nested(clusters, owner, forms + short)  # "UK" inside "UK Government", though not alone
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
 

@@ -281,3 +281,34 @@ def test_a_full_name_whose_surname_is_a_person_is_that_person(nlp):
     assert "Dries" not in found and "Mertens" not in found
     spans = [(m.start, m.end) for e in found.values() for m in e.mentions]
     assert not any(a < d and c < b for i, (a, b) in enumerate(spans) for (c, d) in spans[i + 1:])
+
+
+# gum-news-hackers, gum-news-election, gum-news-questionnaire.
+SCIENTOLOGY = ("He characterized the conflict between the Church of Scientology and anonymous posters of the Cruise "
+               "video as \"another small skirmish in a war that Scientology has been waging for almost 15 years, "
+               "since the early days of newsgroups.\"")
+NPP = ("The pro-Beijing camp candidates elected were New People Party's Michael Tien, DAB's Ben Chan and Leung "
+       "Che-cheung, FTU's Alice Mak and pro-establishment nonpartisan Junius Ho. Other pro-Beijing candidates "
+       "elected in this constituency were Gary Chan of DAB and Eunice Yung of New People's Party.")
+UK = ("Sunak has made tackling migration one of his main priorities, with laws banning illegal migrants from "
+      "claiming asylum in the UK expected next month. Image: UK Government.")
+
+
+def test_a_body_named_for_what_it_serves_joins_that_name(nlp):
+    found = by_name(nlp, SCIENTOLOGY)
+    church = found["Church of Scientology"]
+    assert "Scientology" not in found
+    at = SCIENTOLOGY.index("Scientology has")
+    assert (at, at + len("Scientology")) in [(m.start, m.end) for m in church.mentions]
+
+
+def test_a_possessive_inside_a_name_is_spelling(nlp):
+    found = by_name(nlp, NPP)
+    parties = [e for e in found.values() if "New People" in e.name]
+    assert len(parties) == 1 and len(parties[0].mentions) == 2
+
+
+def test_a_two_letter_name_nested_in_a_longer_one_is_its_mention(nlp):
+    found = by_name(nlp, UK)
+    at = UK.index("UK Government")
+    assert (at, at + 2) in [(m.start, m.end) for m in found["UK"].mentions]
