@@ -2,7 +2,7 @@
 
 Library: `--db PATH`, else `BRIEFING_DB`, else `<platform data dir>/library.db`.
 Settings: a TOML file (`BRIEFING_CONFIG`, else `<platform config dir>/config.toml`) with
-`model`, `theme`, `max_article_bytes` and a `[keys]` table of binding id -> keys.
+`model`, `theme`, `max_article_bytes`, `max_article_chars` and a `[keys]` table of binding id -> keys.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import platformdirs
 APP_NAME = "briefing"
 DEFAULT_MODEL = "auto"  # en_core_web_sm when installed, else the PyPI re-upload
 DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# spaCy's own default limit: its parser needs about 3 GB and a minute per million characters.
+DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
 
 
 class ConfigError(Exception):
@@ -29,6 +31,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     theme: str | None = None
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     keys: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -65,10 +68,21 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(
         model=str(data.get("model") or DEFAULT_MODEL),
         theme=data.get("theme"),
-        max_article_bytes=int(data.get("max_article_bytes") or DEFAULT_MAX_ARTICLE_BYTES),
+        max_article_bytes=_positive_int(data, "max_article_bytes", DEFAULT_MAX_ARTICLE_BYTES, path),
+        max_article_chars=_positive_int(data, "max_article_chars", DEFAULT_MAX_ARTICLE_CHARS, path),
         keys={str(k): str(v) for k, v in keys.items()},
         path=path,
     )
+
+
+def _positive_int(data: dict[str, Any], name: str, default: int, path: Path) -> int:
+    """A size setting: a whole number above zero, else a ConfigError naming the file and the setting."""
+    value = data.get(name)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{path}: {name} must be a whole number above 0, not {value!r}")
+    return value
 
 
 def save_setting(name: str, value: str, path: Path | None = None) -> None:

@@ -14,11 +14,11 @@ from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.analysis import analyze
+from briefing.analysis import analyze, load_model
 from briefing.model import Analysis, Article
 from briefing.sources import Failure, iter_files, read_inputs
 from briefing.sources.clean import clean_text
-from briefing.store import Library
+from briefing.store import Library, LibraryError
 
 
 @dataclass
@@ -39,6 +39,7 @@ class IngestReport:
     replaced: int = 0
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
+    stopped: str | None = None  # why the batch stopped early (the library could not be written)
 
     @property
     def done(self) -> int:
@@ -69,8 +70,24 @@ def count_inputs(inputs: Iterable[str]) -> int | None:
     return total
 
 
+def too_long(article: Article, max_chars: int) -> Failure | None:
+    """Why an article is too long for spaCy to analyse (it would abort the batch), or None."""
+    length = len(article.body)
+    if length <= max_chars:
+        return None
+    return Failure(article.path or article.title,
+                   f"too long to analyse: {length:,} characters of text, the limit is {max_chars:,} "
+                   "(setting max_article_chars)")
+
+
+def allow_length(model: str, max_chars: int) -> None:
+    """Let the model take articles up to the max_article_chars setting (spaCy refuses over 1,000,000)."""
+    nlp = load_model(model)
+    nlp.max_length = max(nlp.max_length, max_chars)
+
+
 def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: int = 1,
-           max_bytes: int = 5 * 1024 * 1024, fetch: bool = True,
+           max_bytes: int = 5 * 1024 * 1024, max_chars: int = 1_000_000, fetch: bool = True,
            on_progress: ProgressCallback | None = None) -> IngestReport:
     """Read, analyse and store every article of the inputs; already-known content skips spaCy."""
     report = IngestReport()
@@ -83,6 +100,8 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
 
     def fresh_articles() -> Iterator[Article]:
         for item in read_inputs(inputs, max_bytes=max_bytes, fetch=fetch):
+            if not isinstance(item, Failure):
+                item = too_long(item, max_chars) or item
             if isinstance(item, Failure):
                 report.failures.append(item)
                 step("failed", item.path)
@@ -93,12 +112,16 @@ def ingest(library: Library, inputs: list[str], *, model: str = "auto", jobs: in
                 yield item
 
     fresh = fresh_articles()
-    first = next(fresh, None)  # nothing new (a re-run): spaCy is never loaded
+    first = next(fresh, None)  # nothing new (a re-run, or only refusals): spaCy is never loaded
     if first is None:
         return report
+    allow_length(model, max_chars)
     for analysis in analyze(chain([first], fresh), model=model, jobs=jobs):
         try:
             result = library.store(analysis)
+        except LibraryError as exc:  # the library itself (disk full, read-only): stop, keep what is stored
+            report.stopped = str(exc)
+            return report
         except UNSTORABLE as exc:  # this article only: the rest of the batch goes on
             report.failures.append(Failure(analysis.article.path or analysis.article.title,
                                            f"cannot store: {exc}"))
@@ -122,6 +145,9 @@ def ingest_analyzed(library: Library, path: str, on_progress: ProgressCallback |
         else:
             try:
                 stored = library.store(result)
+            except LibraryError as exc:
+                report.stopped = str(exc)
+                return report
             except UNSTORABLE as exc:
                 report.failures.append(Failure(label, f"cannot store: {exc}"))
                 outcome, words = "failed", 0
@@ -188,6 +214,8 @@ def reanalyze(library: Library, *, model: str = "auto", jobs: int = 1,
             ids.append(article_id)
             yield library.article(article_id)
 
+    if total:  # every stored article was accepted once: the model must take the longest of them
+        allow_length(model, library.longest_body())
     for analysis in analyze(articles(), model=model, jobs=jobs):
         library.replace_analysis(ids.popleft(), analysis)
         report.replaced += 1

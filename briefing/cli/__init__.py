@@ -6,6 +6,7 @@ with a non-zero exit status (`--debug` shows the traceback instead).
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 
@@ -14,6 +15,7 @@ import click
 from briefing.cli.common import db_option, debug_option, fail, open_library
 from briefing.cli.library import analyze_cmd, ingest_cmd, reanalyze_cmd, stats_cmd
 from briefing.config import ConfigError
+from briefing.store import LibraryError
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,8 +69,10 @@ def main() -> None:
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, ConfigError):
+    if isinstance(exc, (ConfigError, LibraryError)):  # already written for people
         return str(exc)
+    if type(exc) is sqlite3.DatabaseError:  # found mid-read: a damaged page, a broken index (not "locked")
+        return f"the library file is damaged ({exc}); restore it from a backup"
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 

@@ -28,7 +28,9 @@ def debug_option(func: F) -> F:
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Stop with a one-line message on stderr."""
+    """Stop with a one-line message on stderr (after the traceback of the error at hand with --debug)."""
+    if "--debug" in sys.argv and sys.exc_info()[0] is not None:
+        traceback.print_exc()
     click.echo(f"briefing: {message}", err=True)
     sys.exit(code)
 

@@ -38,6 +38,8 @@ def progress_bar(label: str) -> Iterator:
 def print_report(report, verb: str = "ingest") -> None:
     for failure in report.failures:
         click.echo(f"briefing: {failure.path}: {failure.reason}", err=True)
+    if getattr(report, "stopped", None):
+        click.echo(f"briefing: {report.stopped}; stopped early, what was stored stays", err=True)
     click.echo(f"{verb}: {report.summary()} ({report.words:,} words)")
 
 
@@ -71,7 +73,8 @@ def ingest_cmd(inputs: tuple[str, ...], analyzed: str | None, model: str | None,
                 report = ingest_analyzed(library, analyzed, on_progress=update)
             if inputs:
                 more = ingest(library, list(inputs), model=model or config.model, jobs=jobs,
-                              max_bytes=config.max_article_bytes, fetch=not no_fetch, on_progress=update)
+                              max_bytes=config.max_article_bytes, max_chars=config.max_article_chars,
+                              fetch=not no_fetch, on_progress=update)
                 report = _merge(report, more) if analyzed else more
     except ModelError as exc:
         fail(str(exc))
@@ -82,7 +85,7 @@ def ingest_cmd(inputs: tuple[str, ...], analyzed: str | None, model: str | None,
     finally:
         library.close()
     print_report(report)
-    sys.exit(1 if report.failures else 0)
+    sys.exit(1 if report.failures or report.stopped else 0)
 
 
 def _merge(first, second):
@@ -101,6 +104,7 @@ def _merge(first, second):
 def analyze_cmd(paths: tuple[str, ...], as_json: bool, model: str | None, jobs: int, debug: bool) -> None:
     """Analyse articles without touching the library (the JSON contract with --json)."""
     from briefing.analysis import ModelError, analyze
+    from briefing.ingest import allow_length, too_long
     from briefing.sources import Failure, read_inputs
 
     config = settings()
@@ -108,6 +112,8 @@ def analyze_cmd(paths: tuple[str, ...], as_json: bool, model: str | None, jobs: 
 
     def articles():
         for item in read_inputs(paths, max_bytes=config.max_article_bytes, fetch=False):
+            if not isinstance(item, Failure):
+                item = too_long(item, config.max_article_chars) or item
             if isinstance(item, Failure):
                 failures.append(item)
                 click.echo(f"briefing: {item.path}: {item.reason}", err=True)
@@ -115,6 +121,7 @@ def analyze_cmd(paths: tuple[str, ...], as_json: bool, model: str | None, jobs: 
                 yield item
 
     try:
+        allow_length(model or config.model, config.max_article_chars)
         for analysis in analyze(articles(), model=model or config.model, jobs=jobs):
             if as_json:
                 click.echo(json.dumps(analysis.to_json(), ensure_ascii=False))
@@ -168,7 +175,7 @@ def reanalyze_cmd(model: str | None, jobs: int, db: str | None, debug: bool) -> 
 @db_option
 def stats_cmd(as_json: bool, db: str | None) -> None:
     """Counts of articles, words, people, places, quotes, engagements and bookmarks."""
-    library = open_library(db)
+    library = open_library(db, create=False)
     try:
         counts = library.stats()
     finally:

@@ -193,12 +193,27 @@ def _read_answer(answer: Fetched, name: str, max_bytes: int, fetch_pages: bool) 
                           media_type=answer.media_type, charset=answer.charset)
 
 
+MAX_FETCH_FAILURES = 3  # in a row: then the rest of the feed keeps its entries' own text
+
+
 def _page_fetcher(max_bytes: int):
-    """Fetch the page a feed entry links to; None (keep the summary) when it is not an article page."""
+    """Fetch the page a feed entry links to; None (keep the summary) when it is not an article page.
+
+    After MAX_FETCH_FAILURES fetches fail in a row (offline, or a hostile feed of 10,000 links
+    to a host that never answers) the rest are not tried: each would wait FETCH_TIMEOUT.
+    """
+    failures = [0]  # shared by the fetching threads; an approximate count is enough
 
     def fetch_page(link: str) -> Article | None:
+        if failures[0] >= MAX_FETCH_FAILURES:
+            return None
         try:
             answer = fetch(link, max_bytes)
+        except SourceError:
+            failures[0] += 1
+            return None
+        failures[0] = 0
+        try:
             if answer.media_type and "html" not in answer.media_type:
                 return None
             text = clean_text(decode_bytes(answer.data, declared=answer.charset))

@@ -96,9 +96,19 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             pass
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):  # a guessed 8-bit encoding would turn every "ü" into mojibake
+            raise SourceError(f"broken UTF-8 text: {exc.reason} at byte {exc.start} "
+                              "(the rest is UTF-8; repair or re-save the file)") from exc
     return _detect(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes: its valid multi-byte characters outnumber the broken bytes."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_multibyte = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return 0 < broken <= valid_multibyte
 
 
 def _detect(data: bytes) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -47,10 +49,17 @@ class Library:
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         self.path = Path(path)
         self.db = _connect(self.path, readonly=readonly, create=create)
-        if not readonly:
-            self._migrate()
-        else:
-            _check_version(self.version, self.path)
+        try:
+            if not readonly:
+                self._migrate()
+            else:
+                _check_version(self.version, self.path)
+        except sqlite3.DatabaseError as exc:  # read-only place, full disk, damaged file
+            self.db.close()
+            raise LibraryError(f"{self.path}: cannot open the library: {_reason(exc, self.path)}") from exc
+        except BaseException:
+            self.db.close()
+            raise
 
     # ---------------------------------------------------------------- lifecycle
     @property
@@ -60,10 +69,26 @@ class Library:
     def _migrate(self) -> None:
         current = self.version
         _check_version(current, self.path)
+        if current == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise LibraryError(f"{self.path}: an SQLite file of some other program, not a briefing library; "
+                               "nothing was changed")
+        # Only now, knowing the file is ours, change it: WAL lets readers work while ingest writes.
+        self.db.execute("PRAGMA journal_mode = WAL").fetchone()
         for number in range(current, SCHEMA_VERSION):
-            with self.db.atomic():
-                self.db.executescript(MIGRATIONS[number])
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+            self._run_migration(number)
+
+    def _run_migration(self, number: int) -> None:
+        """One migration, all or nothing: executescript commits before it runs, so BEGIN is in the script."""
+        script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+        try:
+            self.db.executescript(script)
+        except sqlite3.Error as exc:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            if self.version > number:  # another briefing process upgraded it meanwhile
+                return
+            raise LibraryError(f"{self.path}: cannot upgrade the library to schema {number + 1}: {exc}; "
+                               "nothing was changed") from exc
 
     def close(self) -> None:
         self.db.close()
@@ -75,6 +100,26 @@ class Library:
         self.close()
 
     # ---------------------------------------------------------------- writes
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction holding the write lock from its start (BEGIN IMMEDIATE).
+
+        A deferred BEGIN that reads before it writes fails at once with "database is locked"
+        when another process committed in between (busy_timeout cannot help a stale snapshot);
+        taking the lock first makes a second writer wait its turn instead.
+        """
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield
+            conn.execute("COMMIT")  # a full disk can refuse the commit itself
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            if isinstance(exc, sqlite3.OperationalError):  # the library, not this article: say why
+                raise LibraryError(f"{self.path}: cannot write the library: {_reason(exc, self.path)}") from exc
+            raise
+
     def store(self, analysis: Analysis) -> StoreResult:
         """Store an analysed article: unchanged if its content is known, replacing an older version at its path."""
         article = analysis.article
@@ -82,7 +127,7 @@ class Library:
         existing = self.article_id_by_hash(digest)
         if existing is not None:
             return StoreResult("unchanged", existing)
-        with self.db.atomic():
+        with self._write():
             replaced = self._delete_older_version(article.path)
             article_id = self._insert_article(article, digest, analysis.analyzer)
             self._insert_analysis(article_id, digest, analysis)
@@ -90,7 +135,7 @@ class Library:
 
     def replace_analysis(self, article_id: int, analysis: Analysis) -> None:
         """Swap an article's analysis for a new one (reanalyze); the article row and bookmarks stay."""
-        with self.db.atomic():
+        with self._write():
             self._delete_analysis(article_id)
             digest = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
             self._insert_analysis(article_id, digest, analysis)
@@ -182,7 +227,7 @@ class Library:
 
     def prune_entities(self) -> None:
         """Drop library entities no article mentions any more (after replacements and re-analysis)."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
                 " AND id NOT IN (SELECT entity_id FROM engagement_who)"
@@ -196,6 +241,10 @@ class Library:
 
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def longest_body(self) -> int:
+        """Characters in the longest stored article (re-analysis must accept every one)."""
+        return int(self.db.execute("SELECT max(length(body)) FROM articles").fetchone()[0] or 0)
 
     def article_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
@@ -268,9 +317,11 @@ class Library:
 
 
 def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Database:
+    if path.is_dir():
+        raise LibraryError(f"{path}: is a folder, not a library file (name a file, e.g. {path / 'library.db'})")
     if not path.exists():
         if readonly or not create:
-            raise LibraryError(f"{path}: no library here")
+            raise LibraryError(f"{path}: no library here (add articles with `briefing ingest PATH --db {path}`)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -282,14 +333,29 @@ def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Databa
             conn = sqlite3.connect(str(path), check_same_thread=False)
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not readonly:
-            db.query("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path}: cannot open the library: {exc}") from exc
+        raise LibraryError(f"{path}: cannot open the library: {_reason(exc, path)}") from exc
     return db
+
+
+def _reason(exc: sqlite3.DatabaseError, path: Path) -> str:
+    """SQLite's error, said so a person knows what to do about it."""
+    message = str(exc)
+    if "disk is full" in message or "database or disk is full" in message:
+        return "the disk is full (free some space and run the same command again)"
+    if "readonly" in message or "read-only" in message or (
+            "unable to open" in message and not os.access(path.parent, os.W_OK)):
+        return ("the library or its folder is read-only (briefing writes beside the file); "
+                "copy it somewhere writable or use --db")
+    if "locked" in message or "busy" in message:
+        return (f"another program kept the library locked for more than {BUSY_TIMEOUT_MS // 1000} s; "
+                "try again when it is done")
+    if "malformed" in message or "not a database" in message:
+        return f"the file is damaged or not a library ({message})"
+    return message
 
 
 def _check_version(version: int, path: Path) -> None:

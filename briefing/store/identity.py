@@ -17,9 +17,14 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def normalize_name(name: str) -> str:
-    """Case-, accent-, punctuation- and possessive-insensitive form of a name."""
+    """Case-, accent-, punctuation- and possessive-insensitive form of a name.
+
+    Invisible format characters (zero-width spaces and joiners, bidi overrides and isolates,
+    soft hyphens, BOMs: Unicode category Cf) are dropped, so a name padded with them from a
+    hostile page is the same key as the plain name and cannot make a look-alike entity.
+    """
     name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = "".join(c for c in name if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     name = _LEADING_THE.sub("", name.strip())
     name = _POSSESSIVE.sub("", name)
     name = re.sub(r"[.\u2019'`]", "", name)

@@ -1,0 +1,56 @@
+"""The legend under the article: what each colour means, whether highlights are on, where the cursor is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from briefing.tui.widgets.article_view import SPAN_CSS
+
+ENTRIES = (
+    ("article--person", "person", "per"),
+    ("article--place", "place", "pl"),
+    ("article--organization", "org", "org"),
+    ("article--group", "group", "grp"),
+    ("article--figure", "figure", "fig"),
+    ("article--quote", "quote", "q"),
+)
+
+
+class Legend(Widget):
+    """One line: a swatch per kind in the article's own colours, and the cursor's position."""
+
+    COMPONENT_CLASSES = {c for c, _, _ in ENTRIES} | {"article--gutter"}
+    DEFAULT_CSS = "Legend { height: 1; padding: 0 1; color: $text-muted; }\nLegend {" + SPAN_CSS.replace(
+        "& > .article--cursor { background: $primary 30%; }", "") + "}"
+
+    highlights: reactive[bool] = reactive(True)
+    position: reactive[str] = reactive("")
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        text = self._swatches(short=False)
+        if text.cell_len + len(self.position) + 1 > self.size.width:
+            text = self._swatches(short=True)
+        if self.position:
+            pad = self.size.width - text.cell_len - len(self.position)
+            text.append(" " * max(pad, 1))
+            text.append(self.position)
+        return text
+
+    def _swatches(self, short: bool) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if self.highlights:
+            for component, long_label, short_label in ENTRIES:
+                label = short_label if short else long_label
+                style = self.get_component_rich_style(component, partial=True)
+                text.append("■ " if component != "article--quote" else "▌", style=style + self.get_component_rich_style(
+                    "article--gutter", partial=True) if component == "article--quote" else style)
+                text.append(label, style=style)
+                text.append(" " if short else "  ")
+        else:
+            text.append("highlights off (h)  ")
+        return text

@@ -1,0 +1,178 @@
+"""The app around the reader: first run, command palette, themes, untrusted text, long articles."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from briefing.config import Settings, load_settings
+from briefing.model import Analysis, Article, Entity, Sentence, Span
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.dossier import DossierScreen
+from briefing.tui.screens.loading import LoadingScreen
+from tests.tui.conftest import build_library
+
+
+async def test_first_run_loads_samples_in_a_worker_then_shows_the_newest(tmp_path: Path, samples: Path):
+    from briefing.cli.reader import sample_loader
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in ("seed-kursk-briefing.txt", "wikinews2004-yushchenko-claims-victory-in-re-run.txt"):
+        shutil.copy(samples / name, folder / name)
+    db = tmp_path / "fresh.db"
+    steps: list[tuple[int, int | None, str]] = []
+    loader = sample_loader(db, "auto", folder)
+
+    gate = threading.Event()  # hold the loader until the loading screen has been seen
+
+    def recording(progress):
+        gate.wait(timeout=30)
+        return loader(lambda done, total, label: (steps.append((done, total, label)), progress(done, total, label)))
+
+    app = BriefingApp(db, first_run=recording, settings=Settings(), cursor_blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.first_run_report.added == 2
+        assert [s[0] for s in steps][-1] == 2 and steps[-1][1] == 2
+        assert len(app.reader.library_list.rows) == 2
+        title = app.library.analysis(app.reader.current_article_id).article.title
+        assert title.startswith("North Korean troops")  # 2024-10-29 is newer than the 2004 article
+
+
+async def test_first_run_failure_is_reported_and_the_reader_still_works(tmp_path: Path):
+    def broken(progress):
+        raise RuntimeError("no model here")
+
+    app = BriefingApp(tmp_path / "empty.db", first_run=broken, settings=Settings(), cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.current_article_id is None
+        assert "library is empty" in str(app.reader.query_one("#article-header").render())
+        await pilot.press("j", "J", "G", "tab", "h")  # nothing breaks on an empty library
+
+
+async def test_palette_offers_actions_and_finders(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"highlights")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.article.show_highlights is False
+
+
+async def test_palette_open_article_and_go_to_person(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.action_find_article()
+        await pilot.pause()
+        await pilot.press(*"air defence")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.library.analysis(app.reader.current_article_id).article.title.startswith("Zelensky and Sullivan")
+        app.action_find_entity("person")
+        await pilot.pause()
+        await pilot.press(*"sullivan")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        assert app.screen.dossier.entity.name == "Jake Sullivan"
+        app.action_find_entity("place")
+        await pilot.pause()
+        await pilot.press(*"reykj")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.dossier.entity.name == "Reykjavik"
+
+
+async def test_theme_from_settings_and_a_change_is_remembered(make_app, tmp_path: Path):
+    config = tmp_path / "config.toml"
+    config.write_text('model = "auto"\n\n[keys]\n"line-down" = "j"\n', encoding="utf-8")
+    settings = load_settings(config)
+    settings.theme = "nord"
+    app = make_app(settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        app.theme = "gruvbox"
+        await pilot.pause()
+    saved = load_settings(config)
+    assert saved.theme == "gruvbox"
+    assert saved.keys == {"line-down": "j"}  # the rest of the file is kept
+
+
+UNTRUSTED = "Click [bold]here[/bold] or [@click=app.quit]quit[/] now; [unterminated and [red]x\nSecond line."
+
+
+async def test_untrusted_article_text_shows_literally(tmp_path: Path):
+    body = UNTRUSTED
+    analysis = Analysis(
+        article=Article(title="[b]Markup[/b] title [@click=app.quit]", body=body, date="2024-01-01",
+                        source="[i]src", path="m.txt"),
+        sentences=[Sentence(0, body.index("\n")), Sentence(body.index("\n") + 1, len(body))],
+        entities=[Entity("e1", "person", "[bold]here[/bold]", [], "[red]role", [Span(6, 23)])],
+    )
+    db = build_library(tmp_path / "markup.db", analysis)
+    app = BriefingApp(db, settings=Settings(), cursor_blink=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        shown = view.visible_text()
+        assert "[bold]here[/bold]" in shown and "[@click=app.quit]quit[/]" in shown and "[unterminated" in shown
+        assert "[b]Markup[/b] title [@click=app.quit]" in str(app.reader.query_one("#article-header").render())
+        await pilot.click("#article", offset=(20, 0))
+        await pilot.pause()
+        assert app.is_running
+        names = [r.name for r in app.reader.panes.table("people").items]
+        assert names == ["[bold]here[/bold]"]
+
+
+async def test_a_100000_word_article_opens_and_scrolls(tmp_path: Path):
+    paragraph = ("Volodymyr Zelensky met officials in Kyiv about the 3,000 soldiers near the border. " * 8).strip()
+    body = "\n".join([paragraph] * 1000)  # 13 words x 8 x 1000 = 104,000 words
+    sentences, mentions, pos = [], [], 0
+    for sentence in body.replace("\n", " ").split(". "):
+        start = body.index(sentence[:40], pos)
+        sentences.append(Sentence(start, start + len(sentence) + 1))
+        mentions.append(Span(start, start + len("Volodymyr Zelensky")))
+        pos = start + len(sentence)
+    analysis = Analysis(article=Article(title="Long", body=body, date="2024-01-01", path="long.txt"),
+                        sentences=sentences, entities=[Entity("e1", "person", "Volodymyr Zelensky", [], None, mentions)])
+    assert analysis.article.word_count > 100_000
+    db = build_library(tmp_path / "long.db", analysis)
+    app = BriefingApp(db, settings=Settings(), cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        assert view.line_count > 10_000
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("J")
+        assert view.cursor_span[0] >= view.top_offset
+        await pilot.press("g", "space", "space")
+        assert view.scroll_y > 0
+        table = app.reader.panes.table("people")
+        assert len(table.items[0].mentions) == len(mentions)
