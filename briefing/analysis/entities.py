@@ -476,7 +476,7 @@ def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], forms
                 and not host_words[-1].casefold() in ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
             for form in forms:  # longest first: "South Korea" claims its words before "Korea"
                 c = owner[form]
-                if c is None or c is host or len(form) >= len(m.name):
+                if c is None or c is host or len(form) >= len(m.name) or form not in m.name:
                     continue
                 for match in re.finditer(r"(?<![\w$])" + re.escape(form) + r"(?![\w$])", m.name):
                     s, e = match.span()
