@@ -65,7 +65,7 @@ GENERIC = {"national", "international", "united", "new", "north", "south", "east
            "central", "federal", "royal", "state", "first", "great", "bank", "university",
            "church", "court", "supreme", "american", "european", "general", "british"}
 PLACE_REGION_SUFFIX = {"region", "province", "oblast", "state", "county", "district", "city",
-                       "governorate", "prefecture"}
+                       "governorate", "prefecture", "d.c.", "dc"}  # "Washington D.C." is Washington
 # A span the model calls an organisation that ends in one of these is a title ("State Department
 # Spokesperson", "National Security Advisor"): a role of the person named next to it, not an entity.
 ROLE_WORDS = {"president", "spokesman", "spokeswoman", "spokesperson", "secretary", "advisor",

@@ -312,3 +312,16 @@ def test_a_two_letter_name_nested_in_a_longer_one_is_its_mention(nlp):
     found = by_name(nlp, UK)
     at = UK.index("UK Government")
     assert (at, at + 2) in [(m.start, m.end) for m in found["UK"].mentions]
+
+
+# gum-news-afghan: the model marks "Washington" once and "Washington D.C." the other times.
+WASHINGTON = ("A group of Afghan teenagers was awarded a silver medal for \"courageous achievement\" on Tuesday in the "
+              "FIRST Global Challenge Robot Olympics in the Daughters of the American Revolution Constitution Hall in "
+              "Washington D.C. The six - member Afghan team, which consists entirely of girls, had been denied visas "
+              "to enter the United States until last week. The team arrived in Washington D.C. after many "
+              "difficulties. They were twice denied visas to enter the United States.")
+
+
+def test_washington_dc_is_washington(nlp):
+    places = [e for e in by_name(nlp, WASHINGTON).values() if "Washington" in e.name]
+    assert len(places) == 1 and places[0].kind == "place"
