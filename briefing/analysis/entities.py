@@ -582,7 +582,73 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entities.append(entity)
     _products_of_makers(entities, text)
     assign_roles(doc, entities)
+    phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
+    claims = Counter((x.start, x.end) for found in phrases.values() for x in found)
+    for e in entities:  # a phrase beside two entities' mentions is left to neither
+        known = {(x.start, x.end) for x in e.mentions}
+        e.mentions.extend(x for x in phrases.get(e.id, []) if claims[(x.start, x.end)] == 1
+                          and (x.start, x.end) not in known)
+        e.mentions.sort(key=lambda x: x.start)
     return entities
+
+
+PLACE_NOUNS = {"capital", "city", "town", "village", "country", "nation", "state", "province", "region",
+               "home", "hometown", "site", "port", "island", "area", "district", "county", "suburb",
+               "neighbourhood", "neighborhood", "territory", "republic", "kingdom", "enclave", "venue",
+               "stadium", "arena", "hall", "building", "headquarters", "base", "airport", "station", "resort"}
+ORG_NOUNS = ORG_WORDS | {"firm", "airline", "carrier", "maker", "manufacturer", "automaker", "carmaker",
+                         "retailer", "insurer", "lender", "bank", "broadcaster", "newspaper", "magazine",
+                         "publisher", "charity", "denomination", "movement", "group", "organisation",
+                         "organization", "agency", "body", "watchdog", "regulator", "startup", "subsidiary",
+                         "unit", "division", "brand", "chain", "operator", "supplier", "provider", "giant",
+                         "rival", "team", "side", "club", "band", "outlet", "website", "site", "network"}
+
+
+def _fits(kind: str, root) -> bool:
+    """The description names a thing of the entity's kind: "Irish low cost airline" for Ryanair, "the
+    nation's capital" for Wellington; any singular noun may describe a person ("Panama coach")."""
+    lemma = root.lemma_.casefold()
+    if kind == "place":
+        return lemma in PLACE_NOUNS
+    if kind == "organization":
+        return lemma in ORG_NOUNS
+    return root.tag_ != "NNS"
+
+
+def _appositions(doc: Doc, entity: Entity) -> list[Span]:
+    """"Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested": the noun phrase set beside
+    a name is another mention of what it names (mentions exclude pronouns, not descriptions); so is
+    the phrase a name is set beside ("Co-founder of Google, Sergey Brin, met him")."""
+    added: list[Span] = []
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        phrase = None
+        after = [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
+        if after and after[0].left_edge.i > 0 and doc[after[0].left_edge.i - 1].text == ",":
+            a = after[0]
+            phrase = (a.left_edge.i, a.right_edge.i + 1, a)
+        elif head.dep_ == "appos" and head.head.i < span.start and doc[head.left_edge.i - 1].text == ",":
+            h = head.head
+            phrase = (h.left_edge.i, head.left_edge.i - 1, h)
+        if phrase is None:
+            continue
+        start, end, root = phrase
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if root.pos_ != "NOUN" or root.text in CAPTION_WORDS or end - start > 25 or end <= start:
+            continue
+        if any(c.dep_ == "cc" for c in root.children) or not _fits(entity.kind, root):
+            continue  # "the greater Houston community and the State of Texas": a list, not a description
+        if not (end <= span.start or start >= span.end):
+            continue
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        if "\n" in doc.text[s:e] or any(t.pos_ == "PROPN" and t.i == root.i for t in doc[start:end]):
+            continue
+        added.append(Span(s, e))
+    return list({(x.start, x.end): x for x in added}.values())
 
 
 def _products_of_makers(entities: list[Entity], text: str) -> None:

@@ -325,3 +325,34 @@ WASHINGTON = ("A group of Afghan teenagers was awarded a silver medal for \"cour
 def test_washington_dc_is_washington(nlp):
     places = [e for e in by_name(nlp, WASHINGTON).values() if "Washington" in e.name]
     assert len(places) == 1 and places[0].kind == "place"
+
+
+# Appositions: gum-news-clock, MEANTIME apple and airbus, and the seed (where the phrase after the
+# place is the sentence's subject, not a description of Kharkiv).
+AHMED = ("Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school by police after he "
+         "brought a digital clock he had made to school.")
+NPD = ("Five years after its launch, Apple Computer's iTunes downloadable music service in February passed Wal-Mart "
+       "to become the No. 1 music seller in the United States, according to figures released April 3 by NPD Group, "
+       "a market research firm.")
+RYANAIR = ("Irish low cost airline, Ryanair, announced today that it is exercising its options with Boeing to "
+           "purchase five new 737 aircraft.")
+KHARKIV = ("In Kharkiv, a second Russian airstrike in under six hours killed four people and damaged civilian "
+           "infrastructure, according to the city’s mayor, Ihor Terekhov.")
+
+
+def mention_texts(entity: Entity, text: str) -> list[str]:
+    return [text[m.start:m.end] for m in entity.mentions]
+
+
+def test_a_noun_phrase_set_beside_a_name_is_a_mention_of_it(nlp):
+    found = by_name(nlp, AHMED)
+    assert mention_texts(found["Ahmed Mohamed"], AHMED) == ["Ahmed Mohamed", "a 14-year-old boy from Irving, Texas"]
+    assert mention_texts(found["Irving"], AHMED) == ["Irving"]
+    assert mention_texts(found["NPD Group"], NPD) == ["NPD Group", "a market research firm"]
+
+
+def test_a_description_must_fit_the_kind_of_what_it_describes(nlp):
+    kharkiv = by_name(nlp, KHARKIV)["Kharkiv"]
+    assert all("airstrike" not in t for t in mention_texts(kharkiv, KHARKIV))
+    ryanair = by_name(nlp, RYANAIR)["Ryanair"]
+    assert all(t.endswith(("Ryanair", "airline")) for t in mention_texts(ryanair, RYANAIR))
