@@ -64,6 +64,7 @@ OTHER_WORDS = {"conference", "show", "expo", "fair", "festival", "summit", "game
 GENERIC = {"national", "international", "united", "new", "north", "south", "east", "west",
            "central", "federal", "royal", "state", "first", "great", "bank", "university",
            "church", "court", "supreme", "american", "european", "general", "british"}
+FAITH_BODIES = {"church", "temple", "order", "society", "congregation", "fellowship"}
 PLACE_REGION_SUFFIX = {"region", "province", "oblast", "state", "county", "district", "city",
                        "governorate", "prefecture", "d.c.", "dc"}  # "Washington D.C." is Washington
 # A span the model calls an organisation that ends in one of these is a title ("State Department
@@ -279,9 +280,10 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 rest = _key(" ".join(toks[cut:]))
                 if rest in keys and votes[keys[rest]]["organization"] and votes[i]["organization"]:
                     uf.join(i, keys[rest])
-    # "Scientology" is the "Church of Scientology": a body named "<body word> of X" for X, not a place.
+    # "Scientology" is the "Church of Scientology": a faith's body goes by the faith's name ("University
+    # of NSW" is not NSW, and "Church of England" is not England: X must be no place nor acronym).
     for i, toks in enumerate(tokens):
-        if len(toks) > 2 and toks[1] == "of" and toks[0].casefold() in ORG_WORDS and votes[i]["organization"]:
+        if len(toks) > 2 and toks[1] == "of" and toks[0].casefold() in FAITH_BODIES and not toks[-1].isupper():
             rest = _key(" ".join(toks[2:]))
             j = keys.get(rest)
             if j is not None and j != i and gazetteer.place(names[j]) is None and not votes[j]["person"] \
