@@ -141,6 +141,7 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     text = text.rstrip(_TRAILING)
     if text.endswith(".") and not re.search(r"(\.\w+\.$)|(\b(Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$)", text):
         text = text[:-1]
+    text = _run_on(text)
     if len(text) < 2 or not any(c.isupper() for c in text) or norm(text) in NOT_NAMES:
         return None
     words = norm(text).split()
@@ -150,6 +151,23 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     if not text[0].isalnum():
         return None
     return text, start
+
+
+_JOINERS = {"of", "and", "for", "de", "la", "le", "du", "des", "von", "van", "der", "den", "da", "di", "do",
+            "dos", "y", "al", "el", "bin", "ibn", "on", "upon", "&", "a", "an", "at", "in"}
+
+
+def _run_on(text: str) -> str:
+    """Where the model ran a name into the next words ("Rathbun the Scientology", "Sweden 1" before a
+    score): cut at the first lower-case word no name holds; "the" only after "of", "for" or "and"."""
+    words = text.split(" ")
+    for i in range(1, len(words)):
+        w = words[i]
+        if w == "the" and words[i - 1] in ("of", "for", "and", "on", "upon", "at", "in"):
+            continue
+        if w[:1].islower() and w not in _JOINERS and not any(c.isupper() for c in w):  # "al-Amr", "iPod" stay
+            return " ".join(words[:i]).rstrip(_TRAILING)
+    return text
 
 
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Secretariat|Commissioner|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$")

@@ -357,3 +357,24 @@ def test_a_description_must_fit_the_kind_of_what_it_describes(nlp):
     assert all("airstrike" not in t for t in mention_texts(kharkiv, KHARKIV))
     ryanair = by_name(nlp, RYANAIR)["Ryanair"]
     assert all(t.endswith(("Ryanair", "airline")) for t in mention_texts(ryanair, RYANAIR))
+
+
+# gum-news-defector, gum-news-korea, gum-news-crane: the model runs a name into the words after it.
+RUN_ON = ["According to Rathbun the Scientology property in question was returned by mail to the organization by "
+          "Montalvo shortly after he left the Sea Org.",
+          "According to Yonhap news agency, quoting North Korea's main news agency Korean Central News Agency (KCNA), "
+          "the country's military has been placed on high alert.",
+          "Civil Defense Authority director General Suleiman al-Amr, in remarks to al-Ikhbariya television, said "
+          "\"All those who were wounded and the dead have been taken to hospital.\""]
+
+
+@pytest.mark.parametrize("cut", [("Rathbun the Scientology", "Rathbun"), ("Yonhap news agency", "Yonhap")])
+def test_a_name_is_cut_at_the_first_word_no_name_holds(cut):
+    assert clean(cut[0], 0, "ORG") == (cut[1], 0)
+
+
+def test_names_keep_their_lower_case_particles(nlp):
+    assert clean("Suleiman al-Amr", 0, "PERSON") == ("Suleiman al-Amr", 0)
+    assert clean("Daughters of the American Revolution", 0, "ORG")[0] == "Daughters of the American Revolution"
+    names = set(by_name(nlp, RUN_ON[0])) | set(by_name(nlp, RUN_ON[2]))
+    assert "Rathbun the Scientology" not in names and "Suleiman al-Amr" in names
