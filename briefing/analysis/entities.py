@@ -602,6 +602,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entities.append(entity)
     _products_of_makers(entities, text)
     assign_roles(doc, entities)
+    _city_with_region(entities, text)
     phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
     claims = Counter((x.start, x.end) for found in phrases.values() for x in found)
     for e in entities:  # a phrase beside two entities' mentions is left to neither
@@ -633,6 +634,23 @@ def _fits(kind: str, root) -> bool:
     if kind == "organization":
         return lemma in ORG_NOUNS
     return root.tag_ != "NNS"
+
+
+def _city_with_region(entities: list[Entity], text: str) -> None:
+    """"Seattle, Washington", "Irving, Texas": a place followed by the region or country it lies in
+    is one mention of the first place (the second keeps its own mention inside it)."""
+    regions = {(m.start, m.end) for e in entities if e.kind == "place" for m in e.mentions
+               if (known := gazetteer.place(text[m.start:m.end])) is not None and known.kind in ("region", "country")}
+    starts = {s: e for s, e in regions}
+    for e in entities:
+        if e.kind != "place":
+            continue
+        for i, m in enumerate(e.mentions):
+            if (m.start, m.end) in regions:
+                continue
+            gap = re.match(r",[ \t]+", text[m.end:m.end + 4])
+            if gap and m.end + gap.end() in starts:
+                e.mentions[i] = Span(m.start, starts[m.end + gap.end()])
 
 
 def _appositions(doc: Doc, entity: Entity) -> list[Span]:
