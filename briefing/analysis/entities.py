@@ -670,6 +670,8 @@ def _appositions(doc: Doc, entity: Entity) -> list[Span]:
             phrase = (a.left_edge.i, a.right_edge.i + 1, a)
         elif head.dep_ == "appos" and head.head.i < span.start and doc[head.left_edge.i - 1].text == ",":
             h = head.head
+            while h.pos_ == "PROPN" and h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ == "NOUN":
+                h = h.head.head  # "Co-founder of Google, Sergey Brin": the phrase, not the name in it
             phrase = (h.left_edge.i, head.left_edge.i - 1, h)
         if phrase is None:
             continue

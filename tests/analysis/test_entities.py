@@ -379,3 +379,14 @@ def test_names_keep_their_lower_case_particles(nlp):
     assert clean("Daughters of the American Revolution", 0, "ORG")[0] == "Daughters of the American Revolution"
     names = set(by_name(nlp, RUN_ON[0])) | set(by_name(nlp, RUN_ON[2]))
     assert "Rathbun the Scientology" not in names and "Suleiman al-Amr" in names
+
+
+# gum-news-clock: the parse sets the name beside "Google", inside the phrase "Co-founder of Google".
+BRIN = ("Mohamed was a VIP guest at the Google Science Fair this weekend. Co-founder of Google, Sergey Brin, "
+        "personally met with Mohamed during his visit to Google.")
+
+
+def test_the_phrase_a_name_is_set_beside_is_a_mention_of_it(nlp):
+    found = by_name(nlp, BRIN)
+    assert "Co-founder of Google" in mention_texts(found["Sergey Brin"], BRIN)
+    assert "Co-founder of Google" not in mention_texts(found["Google"], BRIN)
