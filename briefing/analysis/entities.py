@@ -676,6 +676,9 @@ def _appositions(doc: Doc, entity: Entity) -> list[Span]:
         if phrase is None:
             continue
         start, end, root = phrase
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_:
+            start -= 2  # "Co-founder", which the tokenizer split
         while end > start and doc[end - 1].is_punct:
             end -= 1
         if root.pos_ != "NOUN" or root.text in CAPTION_WORDS or end - start > 25 or end <= start:
