@@ -14,6 +14,9 @@ import click
 
 from briefing.cli.common import db_option, debug_option, fail, open_library
 from briefing.cli.library import analyze_cmd, ingest_cmd, reanalyze_cmd, stats_cmd
+from briefing.cli.search import search_cmd
+from briefing.cli.bookmarks import bookmarks_cmd
+from briefing.cli.agenda import agenda_cmd
 from briefing.config import ConfigError
 from briefing.store import LibraryError
 
@@ -40,6 +43,9 @@ cli.add_command(ingest_cmd)
 cli.add_command(analyze_cmd)
 cli.add_command(reanalyze_cmd)
 cli.add_command(stats_cmd)
+cli.add_command(search_cmd)
+cli.add_command(bookmarks_cmd)
+cli.add_command(agenda_cmd)
 
 
 def main() -> None:

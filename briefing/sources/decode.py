@@ -96,11 +96,26 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             pass
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         if _mostly_utf8(data):  # a guessed 8-bit encoding would turn every "ü" into mojibake
-            raise SourceError(f"broken UTF-8 text: {exc.reason} at byte {exc.start} "
-                              "(the rest is UTF-8; repair or re-save the file)") from exc
+            return data.decode("utf-8", errors=_STRAY_BYTES)
     return _detect(data)
+
+
+def _stray_bytes_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejects one by one as cp1252 (the usual culprit: a pasted curly quote).
+
+    The valid UTF-8 around them is kept as it is, and nothing becomes U+FFFD; a byte cp1252 leaves
+    undefined becomes its Latin-1 control character, which cleaning then removes.
+    """
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+_STRAY_BYTES = "briefing-stray-bytes"
+codecs.register_error(_STRAY_BYTES, _stray_bytes_as_cp1252)
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -105,3 +105,22 @@ def test_open_the_dossier_of_zelensky(terminal: Terminal):
     terminal.keys("q")
     terminal.wait_for("The Pentagon confirmed today")
     terminal.keys("q")
+
+
+def test_search_reykjavik_and_open_the_hit(terminal: Terminal):
+    terminal.wait_for("The Pentagon confirmed today")
+    terminal.ready()
+    terminal.keys("/")
+    terminal.wait_for("Search the library")
+    terminal.keys("-l", "Reykjavik Nordic")
+    shown = terminal.wait_for("2 articles")
+    results = shown[shown.index("2 articles"):]
+    assert results.index("Zelensky and Sullivan talk air defence") < results.index("North Korean troops")
+    terminal.keys("Enter")
+    terminal.wait_until_gone("Search the library")
+    deadline = time.monotonic() + 20
+    while "Zelensky and Sullivan talk air defence" not in terminal.screen().splitlines()[0]:  # the header
+        assert time.monotonic() < deadline, terminal.screen()
+        time.sleep(0.1)
+    assert "travel to Reykjavik next week" in terminal.screen()
+    terminal.keys("q")

@@ -43,7 +43,7 @@ def all_rendered_text(app) -> str:
 async def test_every_hostile_article_opens_and_shows_literally(hostile_library):
     _, db = hostile_library
     articles = rows(db, "SELECT id, path, title FROM articles ORDER BY id")
-    assert len(articles) == 6
+    assert len(articles) == 7
     app = app_for(db)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

@@ -21,6 +21,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
+from briefing.tui.screens.search import SEARCH_BINDINGS, SearchActions
+from briefing.tui.screens.bookmarks import BOOKMARK_BINDINGS, BookmarkActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.legend import Legend
@@ -40,12 +42,13 @@ class ArticleHeader(Widget):
         return self.text
 
 
-class ReaderScreen(Screen, inherit_bindings=False):
+class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=False):
     """Read one article at a time, with the library and the article's panes alongside."""
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Quit", id="back"),
+        *BOOKMARK_BINDINGS,
         Binding("j,down", "line_down", "Line down", id="line-down", show=False),
         Binding("k,up", "line_up", "Line up", id="line-up", show=False),
         Binding("J,right_square_bracket", "next_sentence", "Sentence ↓", id="next-sentence",
@@ -64,6 +67,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         Binding("r", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
+        *SEARCH_BINDINGS,
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -170,6 +174,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.library_list.select_id(article_id)
         if highlights:
             view.set_marks("search", highlights, component="article--search")
+        self.mark_bookmarks()
         if focus is not None:
             if view.size.height:
                 view.go_to(focus)

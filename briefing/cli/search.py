@@ -1,0 +1,73 @@
+"""`briefing search QUERY`: ranked hits with snippets, for people (styled) or scripts (--json)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import click
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from briefing.cli.common import db_option, fail, open_library
+from briefing.store.search import Hit, QueryError, search
+
+HIT_STYLE = "bold yellow"
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000),
+              help="Show at most N hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON list.")
+@db_option
+def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
+    """Search the library: words, "phrases", OR, -exclusion, prefix*, (groups), and the filters
+    person: place: org: speaker: source: from:YYYY-MM-DD to:YYYY-MM-DD.
+
+    Exit status 2 with a one-line message when the query is malformed.
+    """
+    library = open_library(db, create=False)
+    try:
+        hits = search(library, query, limit=limit)
+    except QueryError as exc:
+        fail(f"search: {exc}", code=2)
+    finally:
+        library.close()
+    if as_json:
+        click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("briefing: search: no articles match", err=True)
+        return
+    print_hits(hits, Console(highlight=False))
+
+
+def print_hits(hits: list[Hit], console: Console) -> None:
+    """Rank, date, source and title, then the snippet: hits bold on a terminal, «marked» in a pipe."""
+    for rank, hit in enumerate(hits, 1):
+        line = Text(f"{rank:>3}  ", style="dim")
+        line.append(f"{hit.date or 'undated':<10}  ", style="cyan")
+        if hit.source:
+            line.append(_short(hit.source) + "  ", style="green")
+        line.append(hit.title or "(untitled)", style="bold")
+        console.print(line)
+        if console.is_terminal:
+            console.print(Padding(_styled_snippet(hit), (0, 0, 0, 5)))
+        else:  # a pipe: plain lines, hits between « », no padding
+            console.print(Text(textwrap.fill(hit.marked_snippet(), width=max(console.width, 40),
+                                             initial_indent=" " * 5, subsequent_indent=" " * 5)))
+
+
+def _styled_snippet(hit: Hit) -> Text:
+    text = Text(hit.snippet)
+    for start, end in hit.marks:
+        text.stylize(HIT_STYLE, start, end)
+    return text
+
+
+def _short(source: str, width: int = 24) -> str:
+    """A source line often carries a URL and credits after a comma: show its name."""
+    name = source.split(",")[0].strip()
+    return name if len(name) <= width else name[:width - 1] + "…"

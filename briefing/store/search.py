@@ -1,0 +1,418 @@
+"""Search across the library: a parsed query (briefing.store.query) compiled to FTS5 plus SQL.
+
+Words, phrases and prefixes become quoted FTS5 strings (so no input reaches FTS5's own syntax);
+filters become SQL over the library-wide entities, quotes, sources and dates. Hits are ranked by
+bm25 (title weighted) with ties to the newest; `match_spans` and `article_hits` tell the reader
+where in an article to highlight.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from briefing.store.db import Library
+from briefing.store.query import (
+    FILTERS,
+    And,
+    Filter,
+    Node,
+    Not,
+    Or,
+    QueryError,
+    Term,
+    date_bounds,
+    parse,
+    positive_leaves,
+    positive_terms,
+)
+
+__all__ = ["QueryError", "Hit", "parse", "search", "match_spans", "article_hits", "FILTERS", "Term", "Filter",
+           "Not", "And", "Or", "Node", "positive_terms"]
+
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+SNIPPET_TOKENS = 24
+SNIPPET_CHARS = 200
+_OPEN, _CLOSE = "\x02", "\x03"  # snippet/highlight markers: control codes are stripped from bodies
+_ENTITY_KINDS = {"person": ("person",), "place": ("place",), "org": ("organization",)}
+_SPACE = re.compile(r"\s+")
+_TOKENIZER = "porter unicode61 remove_diacritics 2"  # as articles_fts is built (schema V1)
+# Endings that may complete a typed prefix into a word whose porter stem no longer starts with
+# the prefix ("negotiat" + "ion" -> "negoti", "presiden" + "t" -> "presid").
+_COMPLETIONS = ("", "e", "s", "es", "ed", "ing", "y", "ies", "ied", "t", "ts", "te", "tes", "ted", "ting",
+                "tion", "tions", "ion", "ions", "ation", "ations", "ate", "ates", "ated", "ating", "ator",
+                "ators", "ent", "ents", "ence", "ency", "ential", "al", "ally", "ality", "ity", "ities", "ive",
+                "ives", "ively", "ivity", "ism", "ist", "ists", "ize", "ized", "izing", "ization", "ise",
+                "ised", "ising", "isation", "ment", "ments", "er", "ers", "or", "ors", "ous", "ously", "ness",
+                "ful", "able", "ible", "ic", "ical", "ically", "cy", "ce", "ly", "n", "ns", "nt", "nts",
+                "nce", "ncy", "r", "rs", "l", "ls", "c", "cs", "d", "ds", "ce", "ces", "cal", "cally")
+
+
+# ---------------------------------------------------------------- compiling
+def _fts_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class _Vocab:
+    """Prefix expansion against an index's vocabulary of stems.
+
+    The porter stemmer rewrites endings, so the typed prefix "negotiat*" matches no indexed term
+    ("negotiations" is indexed as "negoti"). Each prefix also searches the stems of the words it
+    could begin, when the index holds them.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, table: str) -> None:
+        self.conn, self.table = conn, table
+
+    def expand(self, prefix: str) -> list[str]:
+        candidates = _stems_of_completions(prefix)
+        if not candidates:
+            return []
+        marks = ",".join("?" * len(candidates))
+        rows = self.conn.execute(f"SELECT term FROM {self.table} WHERE term IN ({marks})", candidates)
+        return sorted(t for (t,) in rows.fetchall())
+
+
+@lru_cache(maxsize=1024)
+def _stems_of_completions(prefix: str) -> tuple[str, ...]:
+    """Stems of `prefix` + each common ending that do not start with the prefix's own stem."""
+    if len(prefix) < 4 or not prefix.isalpha():
+        return ()
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE words USING fts5(w, tokenize='{_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.stems USING fts5vocab(main, words, instance)")
+        conn.executemany("INSERT INTO words(rowid, w) VALUES (?, ?)",
+                         [(i + 1, prefix + ending) for i, ending in enumerate(_COMPLETIONS)])
+        by_row = dict(conn.execute("SELECT doc, term FROM temp.stems").fetchall())
+    finally:
+        conn.close()
+    own = by_row.get(1, prefix.lower())  # the prefix as the tokenizer folds it (case, accents)
+    return tuple(sorted({t for t in by_row.values() if not t.startswith(own)}))
+
+
+def _term_fts(term: Term, vocab: _Vocab | None) -> str:
+    if not term.prefix:
+        return _fts_string(term.text)
+    expr = _fts_string(term.text) + "*"
+    extra = vocab.expand(term.text) if vocab is not None and not term.phrase else []
+    return expr if not extra else "(" + " OR ".join([expr, *map(_fts_string, extra)]) + ")"
+
+
+@dataclass
+class _Part:
+    """A compiled node: `fts` (an FTS5 expression) AND `sql` (a condition on articles `a`)."""
+
+    fts: str | None = None
+    sql: str | None = None
+    params: list[Any] = field(default_factory=list)
+
+    def as_sql(self) -> tuple[str, list[Any]]:
+        conds, params = [], []
+        if self.fts:
+            conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(self.fts)
+        if self.sql:
+            conds.append(self.sql)
+            params.extend(self.params)
+        return "(" + " AND ".join(conds) + ")", params
+
+
+def _compile(node: Node, vocab: _Vocab | None) -> _Part:
+    if isinstance(node, Term):
+        return _Part(fts=_term_fts(node, vocab))
+    if isinstance(node, Filter):
+        sql, params = _filter_sql(node)
+        return _Part(sql=sql, params=params)
+    if isinstance(node, Not):
+        sql, params = _compile(node.child, vocab).as_sql()
+        return _Part(sql=f"NOT {sql}", params=params)
+    if isinstance(node, And):
+        return _compile_and(node, vocab)
+    parts = [_compile(c, vocab) for c in node.children]
+    if all(p.fts and not p.sql for p in parts):
+        return _Part(fts=" OR ".join(f"({p.fts})" for p in parts))
+    sqls, params = [], []
+    for p in parts:
+        sql, ps = p.as_sql()
+        sqls.append(sql)
+        params.extend(ps)
+    return _Part(sql="(" + " OR ".join(sqls) + ")", params=params)
+
+
+def _compile_and(node: And, vocab: _Vocab | None) -> _Part:
+    positive, negative, sqls, params = [], [], [], []
+    for child in node.children:
+        if isinstance(child, Not):
+            inner = _compile(child.child, vocab)
+            if inner.fts and not inner.sql:
+                negative.append(inner.fts)
+                continue
+        part = _compile(child, vocab)
+        if part.fts:
+            positive.append(part.fts)
+        if part.sql:
+            sqls.append(part.sql)
+            params.extend(part.params)
+    fts = None
+    if positive:
+        fts = " AND ".join(f"({p})" for p in positive)
+        for neg in negative:  # FTS5's NOT is binary: it can only subtract from a positive match
+            fts = f"({fts}) NOT ({neg})"
+    else:
+        for neg in negative:
+            sqls.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(neg)
+    return _Part(fts=fts, sql=" AND ".join(sqls) or None, params=params)
+
+
+def _like_words(value: str) -> str:
+    """A LIKE pattern matching `value` as whole words of a padded name (' ' || name || ' ')."""
+    prefix = value.endswith("*")
+    value = value.rstrip("*").strip()
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "% " + escaped + ("%" if prefix else " %")
+
+
+def _entity_ids_sql(kinds: tuple[str, ...] | None) -> str:
+    """Library-wide entities whose name or any alias holds the value's words (two LIKE params)."""
+    kind = "" if kinds is None else " AND e.kind IN (" + ",".join(f"'{k}'" for k in kinds) + ")"
+    return (f"SELECT e.id FROM entities e WHERE (' ' || e.name || ' ') LIKE ? ESCAPE '\\'{kind}"
+            " UNION SELECT ea.entity_id FROM entity_aliases ea JOIN entities e ON e.id = ea.entity_id"
+            f" WHERE (' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'{kind}")
+
+
+def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
+    if f.name in _ENTITY_KINDS:
+        pattern = _like_words(f.value)
+        return ("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ("
+                + _entity_ids_sql(_ENTITY_KINDS[f.name]) + "))", [pattern, pattern])
+    if f.name == "speaker":
+        pattern = _like_words(f.value)
+        return ("a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN ("
+                + _entity_ids_sql(None) + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
+                [pattern, pattern, pattern])
+    if f.name == "source":
+        value = f.value.rstrip("*").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "a.source LIKE ? ESCAPE '\\'", [f"%{value}%"]
+    first, after = date_bounds(f.value, f.name, f.column)
+    if f.name == "from":
+        return "a.date >= ?", [first]
+    return "a.date < ?", [after]
+
+
+# ---------------------------------------------------------------- searching
+@dataclass
+class Hit:
+    """One ranked article; `snippet` is plain text and `marks` the (start, end) of hits within it."""
+
+    article_id: int
+    title: str
+    path: str | None
+    url: str | None
+    date: str | None
+    source: str | None
+    snippet: str
+    score: float
+    marks: list[tuple[int, int]] = field(default_factory=list)
+
+    def marked_snippet(self, left: str = "«", right: str = "»") -> str:
+        """The snippet with each hit wrapped in `left`/`right` (for JSON and plain output)."""
+        out, last = [], 0
+        for start, end in self.marks:
+            out += [self.snippet[last:start], left, self.snippet[start:end], right]
+            last = end
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "title": self.title, "path": self.path, "url": self.url,
+                "date": self.date, "source": self.source, "snippet": self.marked_snippet(),
+                "score": round(self.score, 4)}
+
+
+_COLUMNS = "a.id, a.title, a.path, a.url, a.date, a.source"
+
+
+def search(library: Library, query: str | Node | None, limit: int = 20, offset: int = 0) -> list[Hit]:
+    """Ranked hits for a query: bm25 over title (weighted) and body, ties to the newest."""
+    node = parse(query) if isinstance(query, str) else query
+    if node is None:
+        return []
+    conn = library.db.conn
+    part = _compile(node, _library_vocab(conn))
+    limit, offset = max(0, int(limit)), max(0, int(offset))
+    if part.fts:
+        return _ranked(conn, part, limit, offset)
+    return _unranked(conn, node, part, limit, offset)
+
+
+def _library_vocab(conn: sqlite3.Connection) -> _Vocab:
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, row)")
+    return _Vocab(conn, "temp.articles_vocab")
+
+
+def _ranked(conn: sqlite3.Connection, part: _Part, limit: int, offset: int) -> list[Hit]:
+    """Rank by bm25 in FTS5 alone when possible; snippets only for the hits shown (they are costly)."""
+    rank = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    wanted = limit + offset
+    top = None
+    if not part.sql:
+        top = conn.execute(f"SELECT rowid, {rank} AS r FROM articles_fts WHERE articles_fts MATCH ?"
+                           " ORDER BY r, rowid DESC LIMIT ?", [part.fts, wanted + 1]).fetchall()
+        if len(top) > wanted and wanted and top[wanted - 1][1] == top[wanted][1]:
+            # A tie straddles the page edge: take every hit ranked as well as the last one shown.
+            top = conn.execute(f"SELECT rowid, r FROM (SELECT rowid, {rank} AS r FROM articles_fts"
+                               " WHERE articles_fts MATCH ?) WHERE r <= ?", [part.fts, top[wanted - 1][1]]).fetchall()
+    if top is not None:
+        scores = dict(top)
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))",
+                            [json.dumps(list(scores))]).fetchall()
+        rows.sort(key=lambda r: r[0], reverse=True)  # stable sorts: newest id, newest date, best rank
+        rows.sort(key=lambda r: r[4] or "", reverse=True)
+        rows.sort(key=lambda r: scores[r[0]])
+        rows = [(*r, scores[r[0]]) for r in rows[offset:offset + limit]]
+    else:
+        where = f" AND {part.sql}" if part.sql else ""
+        rows = conn.execute(
+            f"SELECT {_COLUMNS}, {rank} AS r FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ?{where} ORDER BY r, a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+            [part.fts, *part.params, limit, offset]).fetchall()
+    return [_hit(row[:6], _snippet(conn, part.fts, row[0]), -row[6]) for row in rows]
+
+
+def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int) -> str:
+    """The body around the best hits, hits between markers; the body's opening when no word matched."""
+    if fts:
+        found = conn.execute(f"SELECT snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) FROM articles_fts"
+                             " WHERE articles_fts MATCH ? AND rowid = ?", [_OPEN, _CLOSE, fts, article_id]).fetchone()
+        if found and _OPEN in found[0]:
+            return found[0]
+    body = conn.execute("SELECT substr(body, 1, ?) FROM articles WHERE id = ?",
+                        [SNIPPET_CHARS + 1, article_id]).fetchone()[0]
+    return body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, offset: int) -> list[Hit]:
+    """Queries whose words sit under OR with filters: filter in SQL, rank by whatever words matched."""
+    where, params = part.as_sql()
+    words = " OR ".join(f"({_term_fts(t, None)})" for t in positive_terms(node))
+    if not words:
+        rows = conn.execute(f"SELECT {_COLUMNS}, 0.0 FROM articles a WHERE {where}"
+                            " ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
+    else:
+        rows = conn.execute(
+            f"SELECT {_COLUMNS}, coalesce(-m.rank, 0.0) FROM articles a LEFT JOIN"
+            f" (SELECT rowid AS rid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank"
+            "  FROM articles_fts WHERE articles_fts MATCH ?) m ON m.rid = a.id"
+            f" WHERE {where} ORDER BY m.rank IS NULL, m.rank, a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+            [words, *params, limit, offset])
+    return [_hit(row[:6], _snippet(conn, words or None, row[0]), row[6]) for row in rows.fetchall()]
+
+
+def _hit(cols: tuple, raw_snippet: str, score: float) -> Hit:
+    text, marks = _unmark(raw_snippet or "")
+    return Hit(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], text, float(score), marks)
+
+
+def _unmark(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """Plain one-line text and hit spans from a marked snippet (whitespace runs become one space)."""
+    raw = _SPACE.sub(" ", raw).strip()  # markers hug tokens, so they never split a run of spaces
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = pos = 0
+    while True:
+        start = raw.find(_OPEN, pos)
+        if start < 0:
+            break
+        end = raw.find(_CLOSE, start)
+        if end < 0:
+            break
+        out.append(raw[pos:start])
+        length += start - pos
+        out.append(raw[start + 1:end])
+        marks.append((length, length + end - start - 1))
+        length += end - start - 1
+        pos = end + 1
+    out.append(raw[pos:])
+    return "".join(out).replace(_OPEN, "").replace(_CLOSE, ""), [(s, e) for s, e in marks if e > s]
+
+
+# ---------------------------------------------------------------- highlighting
+def match_spans(text: str, query: str | Node | None) -> list[tuple[int, int]]:
+    """Character spans of the query's words, phrases and prefixes in `text`, as the index matches them.
+
+    Runs the text through the same FTS5 tokenizer (porter, diacritics folded) in memory, so the
+    reader highlights exactly what search found: "talks" marks talk, talked and talking.
+    Raises QueryError on a malformed query string.
+    """
+    node = parse(query) if isinstance(query, str) else query
+    terms = positive_terms(node)
+    if not terms or not text:
+        return []
+    clean = text.replace(_OPEN, " ").replace(_CLOSE, " ")
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='{_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.doc_vocab USING fts5vocab(main, doc, row)")
+        conn.execute("INSERT INTO doc(rowid, body) VALUES (1, ?)", [clean])
+        vocab = _Vocab(conn, "temp.doc_vocab")
+        expr = " OR ".join(f"({_term_fts(t, vocab)})" for t in terms)
+        row = conn.execute("SELECT highlight(doc, 0, ?, ?) FROM doc WHERE doc MATCH ?",
+                           [_OPEN, _CLOSE, expr]).fetchone()
+    finally:
+        conn.close()
+    if row is None:
+        return []
+    spans, start, offset = [], 0, 0
+    for i, ch in enumerate(row[0]):
+        if ch == _OPEN:
+            start = i - offset
+            offset += 1
+        elif ch == _CLOSE:
+            spans.append((start, i - offset))
+            offset += 1
+    return spans
+
+
+def article_hits(library: Library, article_id: int, query: str | Node | None) -> list[tuple[int, int]]:
+    """Every place in one article the query points at: its words, and the mentions and quotes its
+    person:/place:/org:/speaker: filters matched (so a filter-only search still lands somewhere)."""
+    node = parse(query) if isinstance(query, str) else query
+    conn = library.db.conn
+    row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or node is None:
+        return []
+    spans = set(match_spans(row[0], node))
+    for leaf in positive_leaves(node):
+        if not isinstance(leaf, Filter):
+            continue
+        pattern = _like_words(leaf.value)
+        if leaf.name in _ENTITY_KINDS:
+            found = conn.execute('SELECT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN ('
+                                 + _entity_ids_sql(_ENTITY_KINDS[leaf.name]) + ")", [article_id, pattern, pattern])
+        elif leaf.name == "speaker":
+            found = conn.execute('SELECT q.start, q."end" FROM quotes q WHERE q.article_id = ? AND (q.speaker_entity_id IN ('
+                                 + _entity_ids_sql(None) + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
+                                 [article_id, pattern, pattern, pattern])
+        else:
+            continue
+        spans.update((s, e) for s, e in found.fetchall())
+    return _outermost(sorted(spans))
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans without those inside an earlier one ("Zelensky" within "Volodymyr Zelensky")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+    return out

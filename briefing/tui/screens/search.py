@@ -1,0 +1,299 @@
+"""`/`: search the library as you type; `ctrl+f`: search the article on show; `n`/`N`: walk the hits.
+
+The screen runs each query in an exclusive worker after a short pause in typing, so a stale
+query is cancelled (while it waits, or its result dropped) when the next keystroke arrives.
+Hits and snippets are drawn with rich.text.Text spans: article text is never markup.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.store.search import Hit, QueryError, article_hits, search
+
+if TYPE_CHECKING:
+    from briefing.tui.screens.reader import ReaderScreen
+
+DEBOUNCE_SECONDS = 0.15
+HIT_LIMIT = 50
+CONTEXT_CHARS = 60
+HINT = ('words · "phrase" · a OR b · -word · prefix* · (groups) · person: place: org: speaker: '
+        "source: from:YYYY-MM-DD to:YYYY-MM-DD")
+
+SEARCH_BINDINGS = [
+    Binding("slash", "search", "Search", id="search", key_display="/"),
+    Binding("ctrl+f", "search_article", "Find in article", id="search-article", show=False),
+    Binding("n", "next_hit", "Next hit", id="next-hit", show=False),
+    Binding("N", "previous_hit", "Previous hit", id="previous-hit", show=False),
+]
+"""The reader's search keys (added to ReaderScreen.BINDINGS; every one has an id for the keymap)."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What the screen was closed with: the query, and the article (and body offset) to open, if any."""
+
+    query: str
+    article_id: int | None = None
+    offset: int | None = None
+
+
+class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
+    """A query box over ranked hits (or, scoped to one article, over the places it matches there)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search-close"),
+        Binding("down", "to_results", "Results", id="search-results", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical {
+        width: 100; max-width: 100%; height: 90%; margin-top: 1;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    SearchScreen #search-input { border: none; height: 1; padding: 0 1; background: $boost; }
+    SearchScreen #search-input:focus { background: $primary 20%; }
+    SearchScreen #search-status { height: 1; color: $text-muted; padding: 0 1; }
+    SearchScreen #search-status.-error { color: $text-error; text-style: bold; }
+    SearchScreen #search-hits { height: 1fr; border: none; background: $surface; }
+    SearchScreen #search-hits > .option-list--option-highlighted { background: $primary 30%; }
+    """
+
+    def __init__(self, query: str = "", *, article_id: int | None = None) -> None:
+        super().__init__()
+        self.initial_query = query
+        self.article_id = article_id
+        """When set, the search is limited to this article and lists the places it matches."""
+        self.hits: list[Hit] = []
+        self.spans: list[tuple[int, int]] = []
+        self.error: str | None = None
+        self.searched: str | None = None
+        """The query whose results are on show (None before the first search finishes)."""
+
+    def compose(self) -> ComposeResult:
+        where = "this article" if self.article_id is not None else "the library"
+        with Vertical():
+            yield Input(self.initial_query, placeholder=f"Search {where}: {HINT}", id="search-input",
+                        select_on_focus=True)
+            yield Static(id="search-status")
+            yield OptionList(id="search-hits")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one("#search-hits", OptionList)
+
+    def on_mount(self) -> None:
+        self.input.focus()
+        self._status(HINT)
+        if self.initial_query.strip():
+            self.run_query(self.initial_query, debounce=False)
+
+    # ------------------------------------------------------------ searching
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_query(event.value)
+
+    @work(exclusive=True, group="search")
+    async def run_query(self, query: str, debounce: bool = True) -> None:
+        """Wait for a pause in typing, then search in a thread; a newer query cancels this one."""
+        if debounce:
+            await asyncio.sleep(DEBOUNCE_SECONDS)
+        if not query.strip():
+            self._show([], [], None, query)
+            return
+        try:
+            if self.article_id is None:
+                hits = await asyncio.to_thread(search, self.app.library, query, HIT_LIMIT)
+                spans: list[tuple[int, int]] = []
+            else:
+                hits, spans = [], await asyncio.to_thread(article_hits, self.app.library, self.article_id, query)
+        except QueryError as exc:
+            self._show([], [], str(exc), query)
+            return
+        if self.input.value == query:  # typing moved on while the thread ran: drop the stale result
+            self._show(hits, spans, None, query)
+
+    def _show(self, hits: list[Hit], spans: list[tuple[int, int]], error: str | None, query: str) -> None:
+        self.hits, self.spans, self.error, self.searched = hits, spans, error, query
+        results = self.results
+        results.clear_options()
+        if error:
+            self._status(error, error=True)
+            return
+        if not query.strip():
+            self._status(HINT)
+            return
+        if self.article_id is None:
+            results.add_options(_separated(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)))
+            more = "+" if len(hits) == HIT_LIMIT else ""
+            found = f"{len(hits)}{more} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
+        else:
+            body = self.app.library.article(self.article_id).body
+            results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))
+            found = f"{len(spans)} hit{'' if len(spans) == 1 else 's'} in this article" if spans else "no hits in this article"
+        self._status(f"{found} · enter opens, ↓ to choose, esc closes")
+        if results.option_count:
+            results.highlighted = 0
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#search-status", Static)
+        status.update(Text(message, no_wrap=True, overflow="ellipsis"))
+        status.set_class(error, "-error")
+
+    # ------------------------------------------------------------ choosing
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        results = self.results
+        if results.option_count:
+            self._choose(results.get_option_at_index(results.highlighted or 0).id)
+
+    @on(OptionList.OptionSelected, "#search-hits")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_id)
+
+    def _choose(self, option_id: str | None) -> None:
+        query = self.input.value
+        if self.searched != query or self.error or not option_id:
+            return  # results are not for what is typed yet
+        index = int(option_id.removeprefix("hit-"))
+        if self.article_id is None and 0 <= index < len(self.hits):
+            self.dismiss(SearchResult(query, self.hits[index].article_id))
+        elif self.article_id is not None and 0 <= index < len(self.spans):
+            self.dismiss(SearchResult(query, self.article_id, self.spans[index][0]))
+
+    def action_to_results(self) -> None:
+        if self.results.option_count:
+            self.results.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(SearchResult(self.input.value))
+
+
+def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
+    """Options with a separator line between each (a hit is two or more lines)."""
+    for i, option in enumerate(options):
+        if i:
+            yield None
+        yield option
+
+
+def _hit_prompt(hit: Hit) -> Text:
+    """Title and date · source on one line, the snippet (hits marked) under it."""
+    text = Text(no_wrap=False, end="")
+    text.append(hit.title or "(untitled)", style="bold")
+    details = " · ".join(v for v in (hit.date, hit.source and hit.source.split(",")[0].strip()) if v)
+    if details:
+        text.append(f"  {details}", style="dim")
+    text.append("\n")
+    snippet = Text(hit.snippet, style="italic")
+    for start, end in hit.marks:
+        snippet.stylize("bold reverse", start, end)
+    text.append_text(snippet)
+    return text
+
+
+def _context_prompt(body: str, span: tuple[int, int], index: int) -> Text:
+    """One line of the article around a hit, the hit marked."""
+    start, end = span
+    left = max(0, start - CONTEXT_CHARS)
+    right = min(len(body), end + CONTEXT_CHARS)
+    before = " ".join(body[left:start].split())
+    hit = " ".join(body[start:end].split())
+    after = " ".join(body[end:right].split())
+    text = Text(f"{index + 1:>3}  ", style="dim", end="")
+    text.append(("…" if left else "") + before + (" " if body[left:start][-1:].isspace() else ""))
+    text.append(hit, style="bold reverse")
+    text.append((" " if body[end:right][:1].isspace() else "") + after + ("…" if right < len(body) else ""))
+    return text
+
+
+class SearchActions:
+    """The reader's search actions (mixed into ReaderScreen): `/`, `ctrl+f`, `n`, `N`."""
+
+    search_query: str = ""
+    """The last query, offered again by the next `/` or `ctrl+f`."""
+    search_hits: list[tuple[int, int]] = []
+    """Body spans of the hits in the article on show, in order (empty when it was not opened by search)."""
+    search_article_id: int | None = None
+    """The article `search_hits` belong to."""
+    hit_index: int | None = None
+
+    def action_search(self: ReaderScreen) -> None:
+        self.app.push_screen(SearchScreen(self.search_query), self._search_closed)
+
+    def action_search_article(self: ReaderScreen) -> None:
+        if self.current_article_id is None:
+            return
+        self.app.push_screen(SearchScreen(self.search_query, article_id=self.current_article_id),
+                             self._search_closed)
+
+    def _search_closed(self: ReaderScreen, result: SearchResult | None) -> None:
+        if result is None:
+            return
+        self.search_query = result.query
+        if result.article_id is not None:
+            self.open_search_hit(result.article_id, result.query, result.offset)
+        self.article.focus()
+
+    def open_search_hit(self: ReaderScreen, article_id: int, query: str, offset: int | None = None) -> None:
+        """Open an article with every hit of `query` highlighted, on the hit at `offset` (else the first)."""
+        try:
+            spans = article_hits(self.app.library, article_id, query)
+        except QueryError:
+            spans = []
+        if offset is None:
+            offset = spans[0][0] if spans else None
+        if article_id != self.current_article_id or offset is None:
+            self.open_article(article_id, focus=offset, highlights=spans)
+        else:
+            self.article.set_marks("search", spans, component="article--search")
+            self.article.go_to(offset)
+        self.search_hits = spans
+        self.search_article_id = article_id
+        starts = [s for s, _ in spans]
+        self.hit_index = starts.index(offset) if offset in starts else None
+        self._announce_hit()
+
+    def action_next_hit(self: ReaderScreen) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self: ReaderScreen) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self: ReaderScreen, step: int) -> None:
+        if not self.search_hits or self.search_article_id != self.current_article_id:
+            self.notify("No search hits in this article: / searches, ctrl+f finds in it", timeout=3)
+            return
+        if self.hit_index is None:
+            reference = self.article.cursor_span[0] if self.article.cursor_span else self.article.top_offset
+            after = [i for i, (s, _) in enumerate(self.search_hits) if s > reference]
+            before = [i for i, (s, _) in enumerate(self.search_hits) if s < reference]
+            if step > 0:
+                self.hit_index = after[0] if after else 0
+            else:
+                self.hit_index = before[-1] if before else len(self.search_hits) - 1
+        else:
+            self.hit_index = (self.hit_index + step) % len(self.search_hits)
+        self.article.go_to(self.search_hits[self.hit_index][0])
+        self._announce_hit()
+
+    def _announce_hit(self: ReaderScreen) -> None:
+        if self.hit_index is not None and self.search_hits:
+            self.notify(f"hit {self.hit_index + 1} of {len(self.search_hits)}", timeout=1.5)

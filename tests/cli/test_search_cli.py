@@ -1,0 +1,92 @@
+"""`briefing search` as scripts use it: exit codes, the one-line error, the JSON shape."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+from briefing.store import Library
+from tests.store.search_library import build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        build(library)
+    return str(path)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_json_is_a_list_of_hits_with_what_a_script_needs(db):
+    result = run("search", "Reykjavik talks", "--json", "--db", db)
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert [h["title"] for h in hits] == ["Summit in Reykjavik", "Aid package debated"]
+    first = hits[0]
+    assert {"title", "path", "url", "date", "source", "snippet", "score"} <= set(first)
+    assert first["path"] == "summit-in-reykjavik.txt" and first["date"] == "2024-10-29"
+    assert first["source"] == "Nordic Wire"
+    assert "«Reykjavik»" in first["snippet"] and "«talks»" in first["snippet"]
+    assert isinstance(first["score"], float) and first["score"] >= hits[1]["score"]
+
+
+def test_limit(db):
+    hits = json.loads(run("search", "Reykjavik OR Kyiv", "--limit", "2", "--json", "--db", db).stdout)
+    assert len(hits) == 2
+
+
+def test_no_hits_is_an_empty_list(db):
+    result = run("search", "volcano", "--json", "--db", db)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_human_output_lists_rank_date_source_title_and_marked_snippet(db):
+    result = run("search", "person:Biden aid", "--db", db)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["1", "2024-03-05", "Capitol", "Report", "Aid", "package", "debated"]
+    assert "«aid»" in result.stdout
+
+
+def test_article_text_is_never_markup(tmp_path: Path):
+    from tests.store.search_library import article
+
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        library.store(article("[bold]Tricky[/bold] title", "A [red]volcano[/red] erupted [link=x]here.", "2024-01-01"))
+    result = run("search", "volcano", "--db", str(path))
+    assert "[bold]Tricky[/bold] title" in result.stdout
+    assert "[red]«volcano»[/red]" in result.stdout
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ('"Reykjavik', "briefing: search: unclosed quote at column 1\n"),
+    ("kyiv OR", "briefing: search: OR needs a term after it at column 6\n"),
+    ("from:2024-02-30", "briefing: search: from: expects a date YYYY-MM-DD, not 2024-02-30 at column 1\n"),
+])
+def test_malformed_query_exits_2_with_one_line(db, query, message):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", query, "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2
+    assert proc.stderr == message
+    assert proc.stdout == ""
+
+
+def test_missing_library_is_not_created(tmp_path: Path):
+    missing = tmp_path / "nope.db"
+    result = run("search", "kyiv", "--db", str(missing))
+    assert result.exit_code == 1 and "no library here" in result.stderr
+    assert not missing.exists()

@@ -1,0 +1,205 @@
+"""Bookmarked claims: what they keep, how they are found, and that they outlive their analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.store import Library
+from briefing.store.bookmarks import (
+    BookmarkFilter,
+    add_bookmark,
+    all_tags,
+    article_of,
+    bookmarks_for_article,
+    claim_under,
+    clean_tags,
+    delete_bookmark,
+    get_bookmark,
+    list_bookmarks,
+    parse_filter,
+    restore_bookmark,
+    update_bookmark,
+)
+from tests.claims_fixtures import PLAIN_SENTENCE, RYDER_QUOTE, ZELENSKY_QUOTE, seed_analysis, simple_analysis
+
+
+def sentence_at(analysis, text: str):
+    at = analysis.text.index(text)
+    return next(s for s in analysis.sentences if s.start <= at < s.end)
+
+
+@pytest.fixture
+def seeded(library: Library):
+    analysis = seed_analysis(path="seed.txt")
+    analysis.article.url = "https://example.org/kursk"
+    article_id = library.store(analysis).article_id
+    return library, article_id, analysis
+
+
+def bookmark_claim(library, article_id, analysis, text: str, **kw):
+    sentence = sentence_at(analysis, text)
+    claim = claim_under(analysis, sentence.start, sentence.end)
+    return add_bookmark(library, article_id, claim.start, claim.end, kind=claim.kind, speaker=claim.speaker, **kw)
+
+
+def test_cursor_on_a_quote_sentence_takes_the_quote_and_its_speaker(seeded):
+    _, _, analysis = seeded
+    sentence = sentence_at(analysis, RYDER_QUOTE)
+    claim = claim_under(analysis, sentence.start, sentence.end)
+    assert claim.kind == "quote" and claim.speaker == "Pat Ryder"
+    assert analysis.text[claim.start:claim.end] == RYDER_QUOTE
+
+
+def test_cursor_on_a_plain_sentence_takes_the_sentence(seeded):
+    _, _, analysis = seeded
+    sentence = sentence_at(analysis, PLAIN_SENTENCE)
+    claim = claim_under(analysis, sentence.start, sentence.end)
+    assert claim.kind == "sentence" and claim.speaker is None
+    assert (claim.start, claim.end) == (sentence.start, sentence.end)
+
+
+def test_a_bookmark_copies_what_is_needed_to_cite_it(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, note="escalation", tags=["kursk", "dprk"])
+    assert bookmark.id is not None
+    assert bookmark.text == RYDER_QUOTE and bookmark.kind == "quote" and bookmark.speaker == "Pat Ryder"
+    assert bookmark.article_hash == analysis.article.content_hash
+    assert bookmark.title == analysis.article.title
+    assert bookmark.date == "2024-10-29" and bookmark.url == "https://example.org/kursk"
+    assert bookmark.source == analysis.article.source
+    assert bookmark.note == "escalation" and bookmark.tags == ["kursk", "dprk"]
+    assert bookmark.created_at and not bookmark.detached
+    assert article_of(library, bookmark) == article_id
+    assert [b.id for b in list_bookmarks(library)] == [bookmark.id]
+    assert library.stats()["bookmarks"] == 1
+
+
+def test_sentence_offsets_are_trimmed_to_the_text(seeded):
+    library, article_id, analysis = seeded
+    at = analysis.text.index(PLAIN_SENTENCE)
+    bookmark = add_bookmark(library, article_id, at - 1, at + len(PLAIN_SENTENCE) + 1)
+    assert bookmark.text == PLAIN_SENTENCE
+    assert (bookmark.start, bookmark.end) == (at, at + len(PLAIN_SENTENCE))
+
+
+def test_bookmarking_the_same_claim_twice_keeps_one(seeded):
+    library, article_id, analysis = seeded
+    first = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
+    again = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE, note="cities", tags=["war"])
+    assert again.id == first.id and again.note == "cities" and again.tags == ["war"]
+    assert len(list_bookmarks(library)) == 1
+
+
+def test_bad_requests_are_refused(seeded):
+    library, article_id, _ = seeded
+    with pytest.raises(KeyError):
+        add_bookmark(library, article_id + 99, 0, 10)
+    with pytest.raises(ValueError):
+        add_bookmark(library, article_id, 5, 5)
+    with pytest.raises(ValueError):
+        add_bookmark(library, article_id, 0, 10, kind="figure")
+    assert list_bookmarks(library) == []
+
+
+def test_filters_by_text_tag_speaker_and_article(seeded):
+    library, article_id, analysis = seeded
+    ryder = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, tags=["DPRK"])
+    zelensky = bookmark_claim(library, article_id, analysis, ZELENSKY_QUOTE, note="scope of the war",
+                              tags=["scope", "dprk"])
+    plain = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
+    other_id = library.store(simple_analysis("The summit opened in Lima. Delegates argued.",
+                                             title="Lima summit", path="lima.txt")).article_id
+    lima = add_bookmark(library, other_id, 0, 26, tags=["summit"])
+
+    def ids(where: BookmarkFilter) -> set[int]:
+        return {b.id for b in list_bookmarks(library, where)}
+
+    assert ids(BookmarkFilter(text=["bombardment"])) == {plain.id}
+    assert ids(BookmarkFilter(text=["SCOPE OF"])) == {zelensky.id}  # the note counts, any case
+    assert ids(BookmarkFilter(tags=["dprk"])) == {ryder.id, zelensky.id}
+    assert ids(BookmarkFilter(tags=["dprk", "scope"])) == {zelensky.id}
+    assert ids(BookmarkFilter(speaker="ryder")) == {ryder.id}
+    assert ids(BookmarkFilter(article=other_id)) == {lima.id}
+    assert ids(BookmarkFilter(article="kursk")) == {ryder.id, zelensky.id, plain.id}
+    assert ids(BookmarkFilter()) == {ryder.id, zelensky.id, plain.id, lima.id}
+    assert ids(parse_filter('tag:#dprk speaker:"Volodymyr Zel" war')) == {zelensky.id}
+    assert ids(parse_filter("article:lima")) == {lima.id}
+    assert all_tags(library) == ["DPRK", "scope", "summit"]  # one spelling per tag, the first kept
+
+
+def test_newest_first(seeded):
+    library, article_id, analysis = seeded
+    first = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    second = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
+    assert [b.id for b in list_bookmarks(library)] == [second.id, first.id]
+    assert [b.id for b in list_bookmarks(library, limit=1)] == [second.id]
+    assert [b.id for b in bookmarks_for_article(library, article_id)] == [first.id, second.id]  # reading order
+
+
+def test_edit_note_and_tags(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, note="old", tags=["a"])
+    edited = update_bookmark(library, bookmark.id, note="  new note ", tags=["#b", "c", "b", " "])
+    assert edited.note == "new note" and edited.tags == ["b", "c"]
+    assert update_bookmark(library, bookmark.id, tags=["x"]).note == "new note"  # what is not given stays
+    assert clean_tags("war, #kursk  dprk") == ["war", "kursk", "dprk"]
+
+
+def test_delete_then_undo_restores_the_same_bookmark(seeded):
+    library, article_id, analysis = seeded
+    keep = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, note="n", tags=["t"])
+    gone = delete_bookmark(library, bookmark.id)
+    assert [b.id for b in list_bookmarks(library)] == [keep.id]
+    with pytest.raises(KeyError):
+        get_bookmark(library, bookmark.id)
+    back = restore_bookmark(library, gone)
+    assert back == bookmark
+    assert [b.id for b in list_bookmarks(library)] == [bookmark.id, keep.id]
+
+
+def test_undo_after_the_id_was_reused_still_restores(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    gone = delete_bookmark(library, bookmark.id)
+    newer = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
+    back = restore_bookmark(library, gone)
+    assert back.text == RYDER_QUOTE and back.id != newer.id
+    assert len(list_bookmarks(library)) == 2
+
+
+def test_survives_reanalysis(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, note="keep")
+    upgraded = seed_analysis(path="seed.txt")
+    upgraded.article.url = analysis.article.url
+    upgraded.quotes = []  # a new analyser that no longer finds the quote
+    upgraded.entities = upgraded.entities[:2]
+    upgraded.engagements = []
+    library.replace_analysis(article_id, upgraded)
+    library.prune_entities()
+    assert list_bookmarks(library) == [bookmark]
+    assert article_of(library, bookmark) == article_id
+
+
+def test_survives_reingest_of_the_same_article(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    again = seed_analysis(path="elsewhere/seed-copy.txt")
+    again.article.url = analysis.article.url
+    assert library.store(again).outcome == "unchanged"
+    assert list_bookmarks(library) == [bookmark]
+
+
+def test_replaced_article_leaves_the_bookmark_detached_with_its_text(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, note="cite")
+    changed = seed_analysis(path="seed.txt")
+    changed.article.body = changed.article.body.replace("a couple thousand", "several thousand")
+    result = library.store(changed)
+    assert result.outcome == "replaced"
+    [kept] = list_bookmarks(library)
+    assert kept.detached and kept.text == RYDER_QUOTE and kept.note == "cite" and kept.id == bookmark.id
+    assert article_of(library, kept) is None
+    assert bookmarks_for_article(library, result.article_id) == []
+    assert [b.id for b in list_bookmarks(library, BookmarkFilter(speaker="Ryder"))] == [bookmark.id]

@@ -1,0 +1,214 @@
+"""Searching a library: filters by entity identity, dates, ranking, snippets that mark the hits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.store import Library
+from briefing.store.search import QueryError, search
+from tests.store.search_library import article, build
+
+FILLER = "Markets were calm and traders waited for the central bank. Nothing else happened on the day."
+
+
+@pytest.fixture
+def lib(library: Library) -> tuple[Library, dict[str, int]]:
+    return library, build(library)
+
+
+def titles(library: Library, query: str, **kw) -> list[str]:
+    return [h.title for h in search(library, query, **kw)]
+
+
+def test_words_must_all_match(lib):
+    library, _ = lib
+    assert set(titles(library, "Reykjavik talks")) == {"Summit in Reykjavik", "Aid package debated"}
+
+
+def test_words_are_stemmed(lib):
+    library, _ = lib
+    assert "Aid package debated" in titles(library, "talks")  # "talked"
+
+
+def test_phrase_needs_the_words_together(lib):
+    library, _ = lib
+    assert set(titles(library, '"air defence"')) == {"Summit in Reykjavik", "Kyiv under fire"}
+    assert titles(library, '"defence air"') == []
+
+
+def test_or_and_exclusion(lib):
+    library, _ = lib
+    assert set(titles(library, "harvest OR Brussels")) == {"Harvest report", "Kyiv under fire"}
+    assert titles(library, "Kyiv -Zelensky") == ["Aid package debated"]
+    assert "Summit in Reykjavik" not in titles(library, "-Reykjavik")
+
+
+def test_prefix_survives_the_stemmer(lib):
+    library, _ = lib
+    # "negotiations" is indexed as "negoti": the typed prefix is longer than the stem.
+    assert set(titles(library, "negotiat*")) == {"Harvest report", "Kyiv under fire"}
+
+
+def test_person_filter_matches_a_word_of_the_library_wide_name(lib):
+    library, _ = lib
+    assert set(titles(library, "person:Zelensky")) == {"Summit in Reykjavik", "Kyiv under fire"}
+    assert titles(library, 'person:"Joe Biden"') == ["Aid package debated"]
+    assert titles(library, "person:Reykjavik") == []  # a place is not a person
+
+
+def test_name_filter_prefix(lib):
+    library, _ = lib
+    assert set(titles(library, "person:Zel*")) == {"Summit in Reykjavik", "Kyiv under fire"}
+    assert titles(library, "person:Zel") == []  # without the star a name filter wants whole words
+
+
+def test_alias_finds_the_canonical_entity_in_other_articles(library: Library):
+    """An alias learnt in one article finds the entity where only its full name appears."""
+    library.store(article("First", "Volodymyr Zelenskyy spoke.", "2024-01-01",
+                          entities=[("person", "Volodymyr Zelensky", ["Zelenskyy"])]))
+    library.store(article("Second", "Volodymyr Zelensky visited troops.", "2024-02-01",
+                          entities=[("person", "Volodymyr Zelensky", [])]))
+    library.store(article("Third", "Volodymyr Zelensky is not an entity here.", "2024-03-01"))
+    assert set(titles(library, "person:Zelenskyy")) == {"First", "Second"}
+
+
+def test_place_and_org_filters(lib):
+    library, _ = lib
+    assert set(titles(library, "place:Kyiv")) == {"Aid package debated", "Kyiv under fire"}
+    assert titles(library, "org:NATO") == ["Kyiv under fire"]
+    assert titles(library, "org:Kyiv") == []
+
+
+def test_filters_combine_with_words(lib):
+    library, _ = lib
+    assert titles(library, "place:Kyiv missiles") == ["Kyiv under fire"]
+    assert titles(library, "place:Kyiv -person:Zelensky") == ["Aid package debated"]
+
+
+def test_speaker_filter_finds_quotes_by_that_speaker(lib):
+    library, _ = lib
+    assert titles(library, "speaker:Biden") == ["Aid package debated"]
+    assert set(titles(library, "speaker:Zelensky")) == {"Summit in Reykjavik", "Kyiv under fire"}
+    assert titles(library, "speaker:Congress") == []  # mentioned, never quoted
+
+
+def test_source_filter(lib):
+    library, _ = lib
+    assert set(titles(library, "source:nordic")) == {"Summit in Reykjavik", "Kyiv under fire"}
+    assert titles(library, 'source:"capitol report" aid') == ["Aid package debated"]
+
+
+def test_dates_filter_inclusively(lib):
+    library, _ = lib
+    assert titles(library, "from:2024-10-29") == ["Kyiv under fire", "Summit in Reykjavik"]
+    assert titles(library, "to:2024-03-05") == ["Aid package debated", "Harvest report"]
+    assert titles(library, "from:2024-03 to:2024-10") == ["Summit in Reykjavik", "Aid package debated"]
+    assert titles(library, "Reykjavik to:2023") == []  # the undated article is outside every range
+
+
+def test_title_match_ranks_first(library: Library):
+    library.store(article("Reykjavik summit opens", "Leaders met on Monday. Reykjavik hosted them.", "2024-01-01"))
+    library.store(article("Leaders meet", "Reykjavik, Reykjavik and again Reykjavik: the city was busy. "
+                          + FILLER, "2024-06-01"))
+    for i in range(6):
+        library.store(article(f"Filler {i}", FILLER + f" Item {i}.", f"2024-02-0{i + 1}"))
+    assert titles(library, "Reykjavik") == ["Reykjavik summit opens", "Leaders meet"]
+
+
+def test_ties_go_to_the_newest(library: Library):
+    for day in ("2024-01-01", "2024-03-01", "2024-02-01"):
+        library.store(article("Same", "Identical text about Reykjavik.", day, path=f"{day}.txt"))
+    for i in range(4):
+        library.store(article(f"Filler {i}", FILLER + f" Item {i}.", "2020-01-01"))
+    assert [h.date for h in search(library, "Reykjavik")] == ["2024-03-01", "2024-02-01", "2024-01-01"]
+    # ties that straddle the page edge are still ordered by date
+    assert [h.date for h in search(library, "Reykjavik", limit=1)] == ["2024-03-01"]
+    assert [h.date for h in search(library, "Reykjavik", limit=1, offset=1)] == ["2024-02-01"]
+
+
+def test_snippets_mark_the_hits(lib):
+    library, ids = lib
+    [hit] = search(library, "Kyiv -Zelensky")
+    assert hit.article_id == ids["Aid package debated"]
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["Kyiv"]
+    assert "«Kyiv»" in hit.marked_snippet()
+    assert "\n" not in hit.snippet
+
+
+def test_filter_only_hits_have_the_opening_as_snippet(lib):
+    library, _ = lib
+    [hit] = search(library, "org:NATO")
+    assert hit.snippet.startswith("Missiles struck Kyiv overnight.") and hit.marks == []
+
+
+def test_limit_and_offset_page_through_hits(lib):
+    library, _ = lib
+    every = titles(library, "Reykjavik OR Kyiv")
+    assert len(every) == 4
+    assert titles(library, "Reykjavik OR Kyiv", limit=2) + titles(library, "Reykjavik OR Kyiv", limit=2,
+                                                                   offset=2) == every
+
+
+def test_hit_carries_what_a_citation_needs(lib):
+    library, ids = lib
+    [hit] = search(library, "org:Congress")
+    assert (hit.article_id, hit.date, hit.source, hit.path) == (
+        ids["Aid package debated"], "2024-03-05", "Capitol Report", "aid-package-debated.txt")
+
+
+def test_fts_syntax_in_a_query_is_just_text(lib):
+    library, _ = lib
+    # NEAR, column filters and carets mean nothing special: they are words (or separators).
+    assert titles(library, "NEAR(kyiv missiles)") == []
+    with pytest.raises(QueryError):
+        search(library, "title:kyiv")
+    assert titles(library, "^kyiv missiles") == ["Kyiv under fire"]
+
+
+def test_malformed_query_raises_before_touching_the_library(lib):
+    library, _ = lib
+    with pytest.raises(QueryError, match="unclosed quote at column 1"):
+        search(library, '"Reykjavik')
+
+
+def test_article_hits_cover_words_mentions_and_quotes(lib):
+    from briefing.store.search import article_hits
+
+    library, ids = lib
+    summit = ids["Summit in Reykjavik"]
+    body = library.article(summit).body
+    words = [body[s:e] for s, e in article_hits(library, summit, "talks -defence")]
+    assert words == ["talks", "talks"]
+    people = [body[s:e] for s, e in article_hits(library, summit, "person:Zelensky")]
+    assert people == ["Volodymyr Zelensky", "Zelensky"]
+    quoted = [body[s:e] for s, e in article_hits(library, summit, "speaker:Zelensky")]
+    assert quoted == ["We need air defence now,"]
+    assert article_hits(library, summit, "-person:Zelensky") == []
+
+
+SYNTAX = st.sampled_from(['"', "(", ")", "-", "*", " ", "OR", "AND", "person:", "place:Kyiv", "from:2024",
+                          "to:2024-03", "speaker:", "source:", "kyiv", "talk", "negotiat", "é", "'", "^", ":",
+                          "NEAR", "{", "}", "+", "\\", "%", "_"])
+
+
+@pytest.fixture(scope="module")
+def shared_library(tmp_path_factory):
+    library = Library(tmp_path_factory.mktemp("search") / "lib.db")
+    build(library)
+    yield library
+    library.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SYNTAX, max_size=10).map("".join) | st.text(max_size=30))
+def test_any_query_gives_hits_or_a_query_error(shared_library, query):
+    """Whatever is typed, SQLite and FTS5 never see anything they reject."""
+    try:
+        hits = search(shared_library, query)
+    except QueryError as exc:
+        assert "\n" not in str(exc)
+        return
+    for hit in hits:
+        assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.marks)

@@ -1,0 +1,176 @@
+"""The query language: every construct parses to what it means, every mistake is one line with a column."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.store.query import And, Filter, Not, Or, QueryError, Term, parse, positive_terms
+from briefing.store.search import match_spans
+
+
+def test_words_must_all_match():
+    assert parse("Zelensky Reykjavik") == And((Term("Zelensky"), Term("Reykjavik")))
+
+
+def test_exact_phrase():
+    assert parse('"air defence"') == Term("air defence", phrase=True)
+
+
+def test_or_binds_looser_than_and():
+    assert parse("a b OR c") == Or((And((Term("a"), Term("b"))), Term("c")))
+
+
+def test_explicit_and_is_the_same_as_a_space():
+    assert parse("a AND b") == parse("a b")
+
+
+def test_lowercase_or_is_a_word():
+    assert parse("war or peace") == And((Term("war"), Term("or"), Term("peace")))
+
+
+def test_exclusion():
+    assert parse("kyiv -zelensky") == And((Term("kyiv"), Not(Term("zelensky"))))
+
+
+def test_hyphenated_word_is_not_an_exclusion():
+    assert parse("well-known") == Term("well-known")
+
+
+def test_prefix():
+    assert parse("negotiat*") == Term("negotiat", prefix=True)
+
+
+def test_parentheses_group():
+    assert parse("(a OR b) c") == And((Or((Term("a"), Term("b"))), Term("c")))
+
+
+def test_excluded_group():
+    assert parse("-(a OR b)") == Not(Or((Term("a"), Term("b"))))
+
+
+@pytest.mark.parametrize("name", ["person", "place", "org", "speaker", "source"])
+def test_filters(name):
+    node = parse(f"{name}:Zelensky")
+    assert isinstance(node, Filter) and node.name == name and node.value == "Zelensky"
+
+
+def test_quoted_filter_value():
+    node = parse('person:"Joe  Biden" aid')
+    assert node == And((Filter("person", "Joe Biden", 1), Term("aid")))
+
+
+def test_filter_names_are_case_insensitive():
+    assert parse("Person:Biden").name == "person"
+
+
+@pytest.mark.parametrize("value", ["2024", "2024-02", "2024-02-29"])
+def test_dates(value):
+    assert parse(f"from:{value}") == Filter("from", value, 1)
+
+
+def test_punctuation_only_terms_are_dropped():
+    assert parse("!!! kyiv") == Term("kyiv")
+    assert parse("...") is None
+    assert parse("") is None
+    assert parse("   ") is None
+
+
+def test_positive_terms_skip_exclusions_and_filters():
+    terms = positive_terms(parse('talks -war "air defence" person:Biden (negot* OR peace)'))
+    assert [t.text for t in terms] == ["talks", "air defence", "negot", "peace"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('talks "air defence', 'unclosed quote at column 7'),
+        ("(a OR b", "'(' is never closed at column 1"),
+        ("a OR b)", "')' without a matching '(' at column 7"),
+        ("OR a", "OR needs a term before it at column 1"),
+        ("a OR", "OR needs a term after it at column 3"),
+        ("a OR OR b", "OR needs a term after it at column 3"),
+        ("a AND", "AND needs a term after it at column 3"),
+        ("AND a", "AND needs a term before it at column 1"),
+        ("kyiv -", "'-' needs a word, phrase or filter right after it at column 6"),
+        ("(-)", "'-' needs a word, phrase or filter right after it at column 2"),
+        ("a ()", "empty parentheses at column 3"),
+        ("a (OR b)", "OR needs a term before it at column 4"),
+        ("person:", "person: needs a value at column 1"),
+        ('person:"" x', "person: needs a value at column 1"),
+        ('person:"Joe', "unclosed quote at column 8"),
+        ("from:2024-13-01", "from: expects a date YYYY-MM-DD, not 2024-13-01 at column 1"),
+        ("x to:yesterday", "to: expects a date YYYY-MM-DD, not yesterday at column 3"),
+        ("*", "'*' goes at the end of a word (prefix*) at column 1"),
+    ],
+)
+def test_malformed_queries_say_what_and_where(query, message):
+    with pytest.raises(QueryError) as err:
+        parse(query)
+    assert str(err.value) == message
+
+
+def test_unknown_filter_names_it_and_lists_the_known_ones():
+    with pytest.raises(QueryError) as err:
+        parse("kyiv author:smith")
+    text = str(err.value)
+    assert text.startswith("unknown filter author: at column 6")
+    assert "person:" in text and "\n" not in text
+    assert err.value.column == 6
+
+
+def _assert_one_line_or_result(query: str) -> None:
+    try:
+        parse(query)
+        match_spans("Talks in Reykjavik were talked about; negotiations go on.", query)
+    except QueryError as exc:
+        message = str(exc)
+        assert message and "\n" not in message and "\r" not in message
+        assert 1 <= exc.column <= len(query) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_random_text_gives_a_result_or_a_one_line_error(query):
+    _assert_one_line_or_result(query)
+
+
+SYNTAX = st.sampled_from(['"', "(", ")", "-", "*", " ", "OR", "AND", "or", "person:", "from:", "to:2024",
+                          "speaker:", "source:", "x:", "kyiv", "talk", "é", "\n", "\x00", ":", "2024-02-30"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SYNTAX, max_size=12).map("".join))
+def test_random_mixes_of_syntax_give_a_result_or_a_one_line_error(query):
+    _assert_one_line_or_result(query)
+
+
+def test_match_spans_are_stemming_aware():
+    text = "Zelensky talked in Reykjavik. Talks continue; talking helps. Italkia is a place."
+    spans = match_spans(text, "talks")
+    assert [text[s:e] for s, e in spans] == ["talked", "Talks", "talking"]
+
+
+def test_match_spans_mark_phrases_prefixes_and_not_exclusions():
+    text = "Negotiations in Reykjavik went well. The air defence debate and the air force."
+    found = [text[s:e] for s, e in match_spans(text, 'negotiat* "air defence" -Reykjavik person:Biden')]
+    assert found == ["Negotiations", "air defence"]
+
+
+def test_match_spans_fold_case_and_accents():
+    text = "Café talks in REYKJAVÍK"
+    assert [text[s:e] for s, e in match_spans(text, "reykjavik cafe")] == ["Café", "REYKJAVÍK"]
+
+
+def test_match_spans_of_a_query_without_words_is_empty():
+    assert match_spans("Biden spoke", "person:Biden") == []
+    assert match_spans("Biden spoke", "") == []
+    assert match_spans("Biden spoke", "absent") == []
+
+
+def test_prefix_expansion_finds_rewritten_stems_without_shorter_words():
+    text = "Warnings of war. He was warned. The negotiators negotiated. Billboards and bills."
+    assert [text[s:e] for s, e in match_spans(text, "warn*")] == ["Warnings", "warned"]
+    assert [text[s:e] for s, e in match_spans(text, "negotiat*")] == ["negotiators", "negotiated"]
+    assert [text[s:e] for s, e in match_spans(text, "billb*")] == ["Billboards"]

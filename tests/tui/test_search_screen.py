@@ -1,0 +1,196 @@
+"""The search screen in the reader: type, see ranked hits, Enter lands on the hit, n/N walk the hits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.model import Analysis, Article
+from briefing.store.search import article_hits, match_spans
+from briefing.tui.screens.search import SearchScreen
+from tests.tui.conftest import build_library, seed_analysis, talks_analysis
+
+
+async def type_query(pilot, text: str) -> None:
+    await pilot.press(*text)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def option_texts(screen: SearchScreen) -> list[str]:
+    results = screen.results
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+def select_hit(screen: SearchScreen, index: int) -> None:
+    """Highlight the option of hit `index` (options may be separated by lines that are not options)."""
+    results = screen.results
+    screen.results.highlighted = next(i for i in range(results.option_count)
+                                      if results.get_option_at_index(i).id == f"hit-{index}")
+
+
+def sentence_of(view) -> tuple[int, int]:
+    assert view.cursor_span is not None
+    return view.cursor_span
+
+
+async def test_slash_searches_as_you_type_and_enter_lands_on_the_first_hit(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and screen.input.has_focus
+        await type_query(pilot, "Reykjavik")
+        assert screen.searched == "Reykjavik"
+        titles = [hit.title for hit in screen.hits]
+        assert set(titles) == {"Zelensky and Sullivan talk air defence",
+                               "North Korean troops deployed to Russia’s Kursk region, Pentagon confirms"}
+        assert "Reykjavik" in option_texts(screen)[0]
+        assert "articles" in str(screen.query_one("#search-status").render())
+
+        first = screen.hits[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        assert app.screen is reader and reader.current_article_id == first.article_id
+        body = app.library.article(first.article_id).body
+        hits = match_spans(body, "Reykjavik")
+        assert hits and reader.article.marks("search") == hits
+        start, end = sentence_of(reader.article)
+        assert start <= hits[0][0] < end
+        assert "Reykjavik" in reader.article.visible_text()
+
+
+async def test_n_and_shift_n_move_between_hits(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, '"air defence" OR Zelensky')
+        talks = next(h for h in app.screen.hits if h.title.startswith("Zelensky and Sullivan"))
+        select_hit(app.screen, app.screen.hits.index(talks))
+        await pilot.press("down")  # into the list
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        spans = article_hits(app.library, talks.article_id, '"air defence" OR Zelensky')
+        body = app.library.article(talks.article_id).body
+        assert [body[s:e] for s, e in spans] == ["Zelensky", "air defence", "Zelensky", "Zelensky"]
+
+        def on_hit(index: int) -> bool:
+            start, end = sentence_of(reader.article)
+            return reader.hit_index == index and start <= spans[index][0] < end
+
+        assert on_hit(0)
+        await pilot.press("n")
+        assert on_hit(1)
+        await pilot.press("n", "n")
+        assert on_hit(3)
+        await pilot.press("n")
+        assert on_hit(0)  # wraps around
+        await pilot.press("N")
+        assert on_hit(3)
+        await pilot.press("N")
+        assert on_hit(2)
+
+
+async def test_malformed_query_shows_the_one_line_error_and_enter_does_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, 'Zelensky "air')
+        screen = app.screen
+        status = str(screen.query_one("#search-status").render())
+        assert status == "unclosed quote at column 10"
+        assert screen.results.option_count == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_the_query_stays_for_the_next_slash(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Monday")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.reader
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.input.value == "Monday"
+        assert [h.title for h in app.screen.hits] == ["Zelensky and Sullivan talk air defence"]
+
+
+async def test_only_the_latest_query_is_shown(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.press(*"Kursk")
+        await pilot.press(*["backspace"] * 5, *"Monday")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.searched == "Monday"
+        assert [h.title for h in app.screen.hits] == ["Zelensky and Sullivan talk air defence"]
+
+
+async def test_ctrl_f_searches_inside_the_article_and_opens_the_chosen_hit(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        article_id = reader.current_article_id
+        body = app.library.article(article_id).body
+        await pilot.press("ctrl+f")
+        await type_query(pilot, "Pentagon")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and screen.article_id == article_id
+        assert screen.hits == []
+        expected = match_spans(body, "Pentagon")
+        assert screen.spans == expected and len(expected) >= 2
+        assert all("Pentagon" in text for text in option_texts(screen))
+        await pilot.press("down", "down", "enter")  # the second place it matches
+        await pilot.pause()
+        assert app.screen is reader and reader.current_article_id == article_id
+        start, end = sentence_of(reader.article)
+        assert start <= expected[1][0] < end and reader.hit_index == 1
+        assert reader.article.marks("search") == expected
+
+
+async def test_person_filter_hits_land_on_the_mentions(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "person:Sullivan Monday")
+        [hit] = app.screen.hits
+        await pilot.press("enter")
+        await pilot.pause()
+        body = app.library.article(hit.article_id).body
+        marks = app.reader.article.marks("search")
+        assert [body[s:e] for s, e in marks] == ["Jake Sullivan", "Monday", "Sullivan"]
+        start, end = sentence_of(app.reader.article)
+        assert start <= marks[0][0] < end
+
+
+async def test_article_text_in_hits_is_not_markup(tmp_path: Path):
+    from briefing.config import Settings
+    from briefing.tui.app import BriefingApp
+
+    tricky = Analysis(article=Article(title="[bold]Not bold[/bold] [@click=app.quit]x[/]",
+                                      body="A volcano [red]erupted[/red] near [link=http://x]Reykjavik.",
+                                      date="2024-01-01", path="tricky.txt"))
+    db = build_library(tmp_path / "t.db", tricky, talks_analysis(), seed_analysis())
+    app = BriefingApp(db, settings=Settings(), cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "volcano")
+        [text] = option_texts(app.screen)
+        assert "[bold]Not bold[/bold] [@click=app.quit]x[/]" in text
+        assert "[red]erupted[/red] near [link=http://x]Reykjavik." in text
