@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from briefing.analysis.entities import extract_entities
 from briefing.analysis.figures import extract_figures
 from briefing.analysis.dates import extract_dates
+from briefing.analysis.engagements import extract_engagements
+from briefing.analysis.quotes import extract_quotes
 from briefing.model import Analysis, Article, Sentence
 from briefing.analysis.sentences import spans as sentence_spans  # computed once, shared by the extractors
 
@@ -23,4 +25,6 @@ def extract(doc: Doc, article: Article) -> Analysis:
         entities=entities,
         figures=extract_figures(doc),
         dates=dates,
+        quotes=extract_quotes(doc, entities, article),
+        engagements=extract_engagements(doc, entities, dates, article),
     )

@@ -1,0 +1,269 @@
+"""Who a subject token names: entities by mention, apposition, role, and pronouns by antecedent.
+
+Works on the parse spaCy already made and the entities the analysis already found: a token map
+built once per article, then constant-time look-ups, so speaker resolution costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.analysis.cues import CHANNEL_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from briefing.analysis.sentences import spans as sentence_spans
+from briefing.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_KIND_RANK = {"person": 0, "organization": 1, "group": 2, "place": 3, "other": 4}
+_NP_DROP = frozenset("relcl acl prep punct cc conj advcl appos ccomp".split())
+_DETS = frozenset("the a an this that these those".split())
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+                 "queen": "f", "lady": "f", "dame": "f", "spokeswoman": "f", "spokesman": "m",
+                 "chairwoman": "f", "chairman": "m", "actress": "f", "businesswoman": "f"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    entity: str | None = None
+
+
+NOBODY = Speaker(None, None)
+
+
+class SpeakerResolver:
+    """Resolves subject tokens of one Doc to speakers; `quoted` spans are skipped as antecedents."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [q[0] for q in self._quoted]
+        self.sent_start: list[int] = [0] * len(doc)  # token -> first token of its sentence
+        for start, end, _, _ in sentence_spans(doc):
+            self.sent_start[start:end] = [start] * (end - start)
+        self.by_token: list[Entity | None] = [None] * len(doc)
+        # (token index, entity) for every mention outside quotes, in text order: the antecedents.
+        self._mentions: list[tuple[int, Entity]] = []
+        for entity in entities:
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for tok in span:
+                    held = self.by_token[tok.i]
+                    if held is None or _KIND_RANK.get(entity.kind, 9) < _KIND_RANK.get(held.kind, 9):
+                        self.by_token[tok.i] = entity
+                if not self.in_quote(m.start):
+                    self._mentions.append((span.root.i, entity))
+        self._add_missed_names()
+        self._mentions.sort(key=lambda pair: pair[0])
+        self._positions = [i for i, _ in self._mentions]
+        self.gender = self._genders()
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether a character position lies inside one of the quoted spans (sorted, disjoint)."""
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]
+
+    def _add_missed_names(self) -> None:
+        """A proper noun that is a known person's surname or alias, where no mention was found
+        ("Montalvo contacted ..." after "Daniel Montalvo"): one more mention for speakers and pronouns."""
+        words: dict[str, Entity | None] = {}
+        for entity in self.entities.values():
+            if entity.kind != "person":
+                continue
+            for name in {entity.name.rsplit(" ", 1)[-1], *(a for a in entity.aliases if " " not in a)}:
+                words[name] = entity if words.get(name, entity) is entity else None  # ambiguous: None
+        if not words:
+            return
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and self.by_token[tok.i] is None and words.get(tok.text) is not None \
+                    and not self.in_quote(tok.idx):
+                self.by_token[tok.i] = words[tok.text]
+                self._mentions.append((tok.i, words[tok.text]))
+
+    def _genders(self) -> dict[str, str]:
+        """"m" or "f" for persons an unambiguous pronoun refers back to, or a title marks."""
+        votes: dict[str, list[int]] = {}
+        for i, entity in self._mentions:
+            if entity.kind == "person" and i > 0:
+                mark = next((_TITLE_GENDER[t.lower_.rstrip(".")] for t in self.doc[max(0, i - 3):i]
+                             if t.lower_.rstrip(".") in _TITLE_GENDER), None)
+                if mark:
+                    votes.setdefault(entity.id, [0, 0])[mark == "f"] += 1
+        for tok in self.doc:
+            sex = _PRONOUN_GENDER.get(tok.lower_)
+            if sex is None or self.in_quote(tok.idx):
+                continue
+            end = bisect.bisect_left(self._positions, tok.i)
+            sent = self.sent_start[tok.i]
+            near = {e.id for i, e in self._mentions[max(0, end - 6):end] if e.kind == "person" and i >= sent}
+            if not near:
+                prev = self.sent_start[sent - 1] if sent > 0 else sent
+                near = {e.id for i, e in self._mentions[max(0, end - 6):end] if e.kind == "person" and i >= prev}
+            if len(near) == 1:
+                votes.setdefault(near.pop(), [0, 0])[sex == "f"] += 1
+        return {eid: ("m" if m > f else "f") for eid, (m, f) in votes.items() if m != f}
+
+    # -------------------------------------------------------------- entities of a noun phrase
+    def resolve(self, token: Token) -> Speaker:
+        """The speaker a subject (or "according to" object) token stands for."""
+        lower = token.lower_
+        if (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")) and not (token.text.isupper() and len(token.text) > 1):
+            if lower in PERSON_PRONOUNS:
+                return self.antecedent(token, ("person",))
+            if lower in ("it", "its"):
+                return self.antecedent(token, ("organization", "group", "place"))
+            if lower in GROUP_PRONOUNS:
+                return self.antecedent(token, ("organization", "group"))
+            return NOBODY
+        found = self.entity_of_np(token)
+        if found is not None and found.kind != "person" and " " not in found.name:
+            found = self.person_named(found.name) or found  # "said Bolden" typed as a place
+        if found is not None:
+            return Speaker(found.name, found.id)
+        if token.lemma_.lower() in CHANNEL_NOUNS:  # "Cornyn's statement", "the Home Office letter"
+            for child in token.children:
+                if child.dep_ in ("poss", "compound"):
+                    sub = self.resolve(child)
+                    if sub.name:
+                        return sub
+        by_role = self.by_role(token)
+        if by_role is not None:
+            return Speaker(by_role.name, by_role.id)
+        return Speaker(self.np_text(token), None)
+
+    def entity_of_np(self, head: Token) -> Entity | None:
+        """The entity a noun phrase names: its head's, then an apposition's, then a compound's."""
+        entity = self.by_token[head.i]
+        if entity is not None and entity.kind != "place" or entity is not None and head.pos_ == "PROPN":
+            return entity
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self.by_token[child.i] or self.entity_of_np(child)
+                if found is not None and found.kind in ("person", "organization", "group"):
+                    return found
+        for child in head.children:  # "American academic and professor Marc Lamont Hill"
+            if child.dep_ == "conj" and head.pos_ == "NOUN":
+                found = self.by_token[child.i] or self.entity_of_np(child)
+                if found is not None and found.kind == "person":
+                    return found
+        persons = [self.by_token[c.i] for c in head.children if c.dep_ in ("compound", "nmod")
+                   and self.by_token[c.i] is not None and self.by_token[c.i].kind == "person"]
+        if persons:
+            return persons[-1]
+        if entity is None:  # "Executive director of the ... Council Alia Salem"
+            last = self.by_token[head.right_edge.i]
+            if last is not None and last.kind == "person":
+                return last
+        return entity
+
+    def person_named(self, surname: str) -> Entity | None:
+        """The one person whose full name ends with this word, if exactly one does."""
+        hits = [e for e in self.entities.values() if e.kind == "person" and " " in e.name
+                and e.name.rsplit(" ", 1)[1] == surname]
+        return hits[0] if len(hits) == 1 else None
+
+    def by_role(self, head: Token) -> Entity | None:
+        """"The mayor said" names the person whose role is mayor, when only one is."""
+        if head.pos_ != "NOUN":
+            return None
+        lemma = head.lemma_.lower()
+        hits = [e for e in self.entities.values()
+                if e.kind == "person" and e.role and lemma in e.role.lower().split()]
+        return hits[0] if len(hits) == 1 else None
+
+    def np_text(self, head: Token) -> str | None:
+        """A readable name for an unrecognised speaker: the noun phrase without clauses or "the"."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return head.text if head.text.isupper() and len(head.text) > 1 else None  # "WHO say"
+        keep = [head]
+        stack = [c for c in head.children if c.dep_ not in _NP_DROP]
+        while stack:
+            tok = stack.pop()
+            keep.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ not in _NP_DROP)
+        keep.sort(key=lambda t: t.i)
+        while keep and keep[0].lower_ in _DETS:
+            keep.pop(0)
+        if not keep:
+            return None
+        text = self.doc[keep[0].i:keep[-1].i + 1].text.strip()
+        return text if 0 < len(text.split()) <= 10 else None
+
+    # -------------------------------------------------------------- pronouns
+    def antecedent(self, token: Token, kinds: tuple[str, ...], depth: int = 0) -> Speaker:
+        """The nearest compatible entity named before: same sentence first, then earlier subjects.
+
+        A closer pronoun of the same gender in the same sentence ("pleaded with him ..., but he
+        replied") is followed to its own antecedent instead.
+        """
+        end = bisect.bisect_left(self._positions, token.i)
+        sent_start = self.sent_start[token.i]
+        sex = _PRONOUN_GENDER.get(token.lower_)
+        if sex and depth < 3:
+            for j in range(token.i - 1, sent_start - 1, -1):
+                if _PRONOUN_GENDER.get(self.doc[j].lower_) != sex:
+                    continue
+                between = self._mentions[bisect.bisect_left(self._positions, j):end]
+                if not any(e.kind == "person" and self.gender.get(e.id) == sex for _, e in between):
+                    return self.antecedent(self.doc[j], kinds, depth + 1)
+                break
+        best_subject: Entity | None = None
+        last_sent: int | None = None
+        fallback: Entity | None = None
+        for k in range(end - 1, -1, -1):
+            i, entity = self._mentions[k]
+            if token.i - i > 400:
+                break
+            if entity.kind not in kinds or sex and self.gender.get(entity.id, sex) != sex:
+                continue
+            if i >= sent_start:  # in the pronoun's own sentence: the nearest one
+                return Speaker(entity.name, entity.id)
+            sent = self.sent_start[i]
+            if last_sent is None:
+                last_sent = sent
+                fallback = entity
+            elif sent != last_sent:
+                break  # only the closest earlier sentence that names one
+            if _is_subject(self.doc[i]):
+                best_subject = entity
+        chosen = best_subject or fallback
+        return Speaker(chosen.name, chosen.id) if chosen else NOBODY
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through participles and conjuncts that share it.
+
+    Of a subject split into several (a misparse of "Facebook co-founder Mark Zuckerberg tweeted"),
+    the part nearest the verb names it; of a passive, the agent ("asserted by the Crown").
+    """
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            subject = max(subjects, key=lambda c: c.i)
+            if subject.dep_ == "nsubjpass":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return pobj
+            return subject
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "acomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
