@@ -688,7 +688,7 @@ def _appositions(doc: Doc, entity: Entity) -> list[Span]:
         if not (end <= span.start or start >= span.end):
             continue
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        if "\n" in doc.text[s:e] or any(t.pos_ == "PROPN" and t.i == root.i for t in doc[start:end]):
+        if any(t.text_with_ws.count("\n") for t in doc[start:end - 1]) or root.pos_ == "PROPN":
             continue
         added.append(Span(s, e))
     return list({(x.start, x.end): x for x in added}.values())
