@@ -155,6 +155,8 @@ def read_bytes(data: bytes, name: str, max_bytes: int, fetch: bool = True, suffi
             yield parse_text(text, path=url or name)
     except ValueError as exc:
         yield Failure(name, str(exc))
+    except Exception as exc:  # a parser's own failure (or a broken install) costs this input only
+        yield Failure(name, f"cannot read this {kind}: {type(exc).__name__}: {exc}")
 
 
 def _kind(text: str, suffix: str, media_type: str = "") -> str:

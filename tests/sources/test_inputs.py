@@ -134,3 +134,21 @@ def test_an_unreadable_subfolder_is_reported_and_the_rest_is_read(tmp_path: Path
     results = list(read_inputs([str(tmp_path)], max_bytes=MB))
     assert [getattr(r, "title", None) or r.reason for r in results] == [
         "A", "cannot read the folder: Permission denied", "Z"]
+
+
+def test_a_parser_crash_costs_only_its_own_file(tmp_path, monkeypatch):
+    """A broken HTML parser (as with a missing lxml_html_clean) fails that page; the rest is read."""
+    import briefing.sources as sources
+    from briefing.sources import Failure, read_inputs
+
+    def broken(*args, **kwargs):
+        raise ImportError("lxml.html.clean module is now a separate project")
+
+    monkeypatch.setattr(sources, "parse_html", broken)
+    (tmp_path / "a.html").write_text("<html><body><p>Some page.</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title: Kept\n\nThe minister spoke in Paris.", encoding="utf-8")
+    results = list(read_inputs([str(tmp_path)], max_bytes=1_000_000))
+    assert [type(r).__name__ for r in results] == ["Failure", "Article"]
+    assert isinstance(results[0], Failure)
+    assert "cannot read this html: ImportError: lxml.html.clean" in results[0].reason
+    assert results[1].title == "Kept"
