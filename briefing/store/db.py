@@ -225,6 +225,15 @@ class Library:
         )
         return entity_id
 
+    def set_meta(self, key: str, value: str) -> None:
+        """Remember a fact about the library itself (the first run's progress, for one)."""
+        with self._write():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
     def prune_entities(self) -> None:
         """Drop library entities no article mentions any more (after replacements and re-analysis)."""
         with self._write():

@@ -6,11 +6,13 @@ passed in by the CLI, so this package never imports spaCy or the ingest service.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,7 +20,7 @@ from textual.theme import Theme
 from textual.widgets import Input
 
 from briefing.config import Settings, resource_dir, save_setting
-from briefing.store import Library
+from briefing.store import Library, LibraryError
 from briefing.tui.commands import ReaderCommands, article_palette, finder_palette
 from briefing.tui.screens.dossier import DossierScreen
 from briefing.tui.screens.help import HelpScreen, describe_bindings
@@ -27,6 +29,9 @@ from briefing.tui.screens.reader import ReaderScreen
 
 ProgressCallback = Callable[[int, "int | None", str], None]
 """Called by a loader after each article: (done, total or None, label)."""
+
+FIRST_RUN_KEY = "first_run"
+"""meta key: "started" while the sample briefing loads, "done" once it has loaded."""
 
 FirstRun = Callable[[ProgressCallback], Any]
 """Loads the bundled sample articles into the library (in a thread); returns a report or None."""
@@ -48,6 +53,7 @@ class BriefingApp(App[None], inherit_bindings=False):
     def __init__(self, library_path: str | Path, *, first_run: FirstRun | None = None,
                  settings: Settings | None = None, cursor_blink: bool = True,
                  save_theme: bool = True) -> None:
+        _freeze_startup_heap()
         super().__init__()
         self.library_path = Path(library_path)
         self.first_run = first_run
@@ -68,24 +74,51 @@ class BriefingApp(App[None], inherit_bindings=False):
             Input.cursor_blink = False  # stable snapshots
         self.reader = ReaderScreen()
         self.push_screen(self.reader)
-        if self.first_run is not None and self.library.count_articles() == 0:
+        if self.first_run is not None and self._first_run_pending():
+            try:
+                self.library.set_meta(FIRST_RUN_KEY, "started")
+            except LibraryError as exc:
+                self.notify(str(exc), severity="warning")
             self.push_screen(LoadingScreen("First run: loading the sample briefing"))
             self.load_first_run()
 
+    def _first_run_pending(self) -> bool:
+        """An empty library, or one whose first run was cut short (quit mid-load): load the samples.
+
+        The marker reads "done" only once the loader finished, so a quit during the load resumes at
+        the next start (ingest skips the samples already stored). A library filled by other means
+        before any first run has no marker and articles: it is left alone.
+        """
+        state = self.library.get_meta(FIRST_RUN_KEY)
+        if state == "done":
+            return False
+        return state == "started" or self.library.count_articles() == 0
+
     @work(thread=True, exclusive=True, group="first-run")
     def load_first_run(self) -> None:
-        """Run the injected loader in a thread, reporting progress to the loading screen."""
+        """Run the injected loader in a thread, reporting progress to the loading screen.
+
+        Quitting cancels the worker: the loader stops at its next progress report and the first
+        run stays unfinished, so the next start loads the rest.
+        """
         assert self.first_run is not None
+        worker = get_current_worker()
 
         def progress(done: int, total: int | None, label: str) -> None:
+            if worker.is_cancelled:
+                raise _FirstRunCancelled
             self.call_from_thread(self._progress, done, total, label)
 
         try:
             self.first_run_report = self.first_run(progress)
-        except Exception as exc:  # noqa: BLE001 - shown to the person, the reader stays usable
-            self.call_from_thread(self._first_run_done, f"could not load the sample briefing: {exc}")
+        except _FirstRunCancelled:
             return
-        self.call_from_thread(self._first_run_done, None)
+        except Exception as exc:  # noqa: BLE001 - shown to the person, the reader stays usable
+            if not worker.is_cancelled:
+                self.call_from_thread(self._first_run_done, f"could not load the sample briefing: {exc}")
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._first_run_done, None)
 
     def _progress(self, done: int, total: int | None, label: str) -> None:
         if isinstance(self.screen, LoadingScreen):
@@ -96,6 +129,8 @@ class BriefingApp(App[None], inherit_bindings=False):
             self.pop_screen()
         if error:
             self.notify(error, severity="error", timeout=10)
+        else:
+            self.library.set_meta(FIRST_RUN_KEY, "done")
         self.reader.reload_library()
 
     def on_unmount(self) -> None:
@@ -139,6 +174,26 @@ class BriefingApp(App[None], inherit_bindings=False):
     def get_system_commands(self, screen: Screen) -> Any:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: keys", "Show every key that works here", self.action_help)
+
+
+class _FirstRunCancelled(Exception):
+    """The app is closing: the first-run loader stops between two articles."""
+
+
+_heap_frozen = False
+
+
+def _freeze_startup_heap() -> None:
+    """Exempt what imports built (modules, classes, ~100,000 objects) from the garbage collector's full passes.
+
+    A full collection walks every tracked object; three of them (up to 100 ms each) landed in the
+    reader's first paint. Objects made at import time live as long as the process, so they are
+    frozen once, the first time a reader starts; everything made later is collected as usual.
+    """
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.freeze()
 
 
 def _screen_name(screen: Screen) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from briefing.store.queries import ArticleRow, EntityChoice, article_rows, filter_rows, find_entities
+from briefing.tui.safe_text import line_text
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -63,10 +64,10 @@ class ArticleFinder(Provider):
         self.rows: list[ArticleRow] = article_rows(app.library)
 
     def _label(self, row: ArticleRow) -> str:
-        return f"{row.title or '(untitled)'}"
+        return line_text(row.title) or "(untitled)"
 
     def _help(self, row: ArticleRow) -> str:
-        return " · ".join(v for v in (row.date, row.source and " ".join(row.source.split())) if v)
+        return " · ".join(v for v in (line_text(row.date), line_text(row.source)) if v)
 
     async def discover(self) -> Hits:
         app: BriefingApp = self.app  # type: ignore[assignment]
@@ -94,7 +95,7 @@ class _EntityFinder(Provider):
     async def discover(self) -> Hits:
         app: BriefingApp = self.app  # type: ignore[assignment]
         for choice in self._choices(""):
-            yield DiscoveryHit(choice.name, partial(app.open_dossier, choice.id), help=_plural(choice.articles))
+            yield DiscoveryHit(line_text(choice.name), partial(app.open_dossier, choice.id), help=_plural(choice.articles))
 
     async def search(self, query: str) -> Hits:
         app: BriefingApp = self.app  # type: ignore[assignment]
@@ -102,9 +103,9 @@ class _EntityFinder(Provider):
         words = query.split()
         choices = self._choices(words[0] if words else "") or self._choices("")
         for choice in choices:
-            score = matcher.match(choice.name)
+            score = matcher.match(line_text(choice.name))
             if score > 0:
-                yield Hit(score, matcher.highlight(choice.name), partial(app.open_dossier, choice.id),
+                yield Hit(score, matcher.highlight(line_text(choice.name)), partial(app.open_dossier, choice.id),
                           help=_plural(choice.articles))
 
 

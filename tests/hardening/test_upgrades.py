@@ -113,8 +113,8 @@ def test_another_programs_sqlite_file_is_refused_and_left_alone(tmp_path: Path, 
 def test_a_failing_migration_changes_nothing(v1_copy: Path, monkeypatch):
     """Each migration is all or nothing: a failure halfway leaves the library at its old version."""
     broken = "CREATE TABLE tags (name TEXT PRIMARY KEY);\nALTER TABLE no_such_table ADD COLUMN x TEXT;"
-    monkeypatch.setattr(store_db, "MIGRATIONS", [*MIGRATIONS, broken])
-    monkeypatch.setattr(store_db, "SCHEMA_VERSION", len(MIGRATIONS) + 1)
+    monkeypatch.setattr(store_db, "MIGRATIONS", [MIGRATIONS[0], broken])  # the v1 library's next step fails
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", 2)
     before = snapshot(v1_copy)
     with pytest.raises(LibraryError, match="cannot upgrade the library to schema 2: .*nothing was changed"):
         Library(v1_copy)

@@ -48,6 +48,74 @@ async def test_first_run_loads_samples_in_a_worker_then_shows_the_newest(tmp_pat
         assert title.startswith("North Korean troops")  # 2024-10-29 is newer than the 2004 article
 
 
+async def test_first_run_cut_short_resumes_at_the_next_start(tmp_path: Path, samples: Path):
+    """Quit while the samples load: the next start sees some articles but loads the rest, then never again."""
+    from briefing.cli.reader import sample_loader
+    from briefing.store import Library
+
+    names = ("seed-kursk-briefing.txt", "wikinews2004-yushchenko-claims-victory-in-re-run.txt")
+    folder, first_only = tmp_path / "two", tmp_path / "one"
+    folder.mkdir()
+    first_only.mkdir()
+    for name in names:
+        shutil.copy(samples / name, folder / name)
+    shutil.copy(samples / names[0], first_only / names[0])
+    db = tmp_path / "fresh.db"
+
+    gate = threading.Event()
+    partial = sample_loader(db, "auto", first_only)
+
+    loader_threads = []
+
+    def quit_halfway(progress):  # one sample stored, then the person quits while the loader works on
+        loader_threads.append(threading.current_thread())
+        report = partial(progress)
+        gate.wait(timeout=30)
+        progress(2, 2, "the next sample")  # the loader's next report: the app has closed meanwhile
+        return report
+
+    app = BriefingApp(db, first_run=quit_halfway, settings=Settings(), cursor_blink=False, save_theme=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        while app.library.count_articles() < 1:
+            await pilot.pause(0.05)
+        assert app.library.get_meta("first_run") == "started"
+        await pilot.press("ctrl+q")
+    gate.set()  # the app has closed: the loader reports its next step and stops there
+    for thread in loader_threads:
+        thread.join(timeout=30)
+    with Library(db) as library:
+        assert library.count_articles() == 1 and library.get_meta("first_run") == "started"
+
+    calls = []
+    full = sample_loader(db, "auto", folder)
+    app = BriefingApp(db, first_run=lambda progress: (calls.append(1), full(progress))[1], settings=Settings(),
+                      cursor_blink=False, save_theme=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls == [1] and app.screen is app.reader
+        assert app.first_run_report.added == 1  # the one missing; the stored one is skipped
+        assert len(app.reader.library_list.rows) == 2
+        assert app.library.get_meta("first_run") == "done"
+
+    app = BriefingApp(db, first_run=lambda progress: calls.append(2), settings=Settings(), cursor_blink=False,
+                      save_theme=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen is app.reader and calls == [1]  # done: no loading screen again
+
+
+async def test_a_library_filled_before_any_first_run_is_left_alone(make_app, seed_db: Path):
+    calls = []
+    app = BriefingApp(seed_db, first_run=lambda progress: calls.append(1), settings=Settings(), cursor_blink=False,
+                      save_theme=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen is app.reader and calls == []
+
+
 async def test_first_run_failure_is_reported_and_the_reader_still_works(tmp_path: Path):
     def broken(progress):
         raise RuntimeError("no model here")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from briefing.tui.widgets.article_view import _Layer, wrap
+from briefing.tui.widgets.article_view import _Layer, _wrap_plain, _wrap_tokens, wrap
 
 SEED_PARAGRAPH = ("Ukrainian President Volodymyr Zelensky echoed the alarm, confirming discussions with South "
                   "Korean President Yoon Suk Yeol.")
@@ -53,6 +53,17 @@ def test_wrap_covers_the_body_in_order_within_width(body, width):
         position = max(position, line.end)
     covered = "".join(body[line.start:line.end] for line in lines)
     assert covered.replace("\n", "") == body.replace("\n", "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab  .x“”’—é"), min_size=1, max_size=300), st.integers(min_value=8, max_value=40),
+       st.integers(min_value=0, max_value=50))
+def test_plain_wrap_breaks_where_the_word_by_word_wrap_does(para, width, offset):
+    """The line-at-a-time wrap for paragraphs of one-cell characters is only faster, never different."""
+    fast, reference = [], []
+    _wrap_plain(para, offset, width, fast)
+    _wrap_tokens(para, offset, width, reference)
+    assert fast == reference
 
 
 def test_layer_finds_spans_overlapping_a_line():

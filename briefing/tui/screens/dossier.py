@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from briefing.store.queries import CoMention, Dossier, DossierArticle, DossierEngagement, DossierQuote, dossier
+from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.pane_table import PaneTable
 from briefing.tui.widgets.panes import _clip, _t
 
@@ -69,12 +70,12 @@ class DossierScreen(Screen, inherit_bindings=False):
             return
         d = self.dossier
         header = Text(no_wrap=False, end="")
-        header.append(d.entity.name, style="bold")
+        header.append(line_text(d.entity.name), style="bold")
         header.append(f"  {KIND_LABEL.get(d.entity.kind, d.entity.kind)}", style="dim")
         if d.entity.roles:
-            header.append(" · " + "; ".join(d.entity.roles[:3]), style="italic")
+            header.append(" · " + "; ".join(map(line_text, d.entity.roles[:3])), style="italic")
         if d.entity.aliases:
-            header.append("\nalso: " + ", ".join(d.entity.aliases[:8]), style="dim")
+            header.append("\nalso: " + ", ".join(map(line_text, d.entity.aliases[:8])), style="dim")
         counts = (_count(len(d.articles), "article"), _count(len(d.quotes), "quote"),
                   _count(len(d.engagements), "engagement"))
         header.append("\n" + " · ".join(counts), style="dim")

@@ -18,13 +18,15 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from briefing.store.queries import EntityRow, article_rows, filter_rows, library_entity_id, pane_rows
+from briefing.tui.safe_text import line_text
 from briefing.tui.screens.search import SEARCH_BINDINGS, SearchActions
 from briefing.tui.screens.bookmarks import BOOKMARK_BINDINGS, BookmarkActions
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.keys_footer import KeysFooter
 from briefing.tui.widgets.legend import Legend
 from briefing.tui.widgets.pane_table import PaneTable
 from briefing.tui.widgets.panes import PANES, PaneTabs, item_span
@@ -85,6 +87,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    AUTO_FOCUS = "#article"  # focus the article at once, not the filter first and the article a moment later
 
     app: BriefingApp
 
@@ -106,7 +109,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
                 yield ArticleView(id="article")
                 yield Legend(id="legend")
             yield PaneTabs(id="panes")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def article(self) -> ArticleView:
@@ -204,9 +207,9 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     def _set_header(self, title: str, source: str | None, date: str | None, words: int) -> None:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         if date:
-            text.append(f"{date}  ", style="bold")
-        text.append(title or "(untitled)", style="bold")
-        details = " · ".join(v for v in (source and " ".join(source.split()), f"{words:,} words") if v)
+            text.append(f"{line_text(date)}  ", style="bold")
+        text.append(line_text(title) or "(untitled)", style="bold")
+        details = " · ".join(v for v in (line_text(source), f"{words:,} words") if v)
         header = self.query_one(ArticleHeader)
         header.tail = Text(f"  {details}", style="dim", end="")
         header.text = text

@@ -6,15 +6,16 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.store.queries import ArticleRow
+from briefing.tui.safe_text import line_text
+from briefing.tui.widgets.line_view import LineView
 
 
-class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleList(LineView, can_focus=True, inherit_bindings=False):
     """A virtual list of ArticleRow: only the lines in view are rendered, so 10,000 rows cost nothing."""
 
     BINDINGS = [
@@ -58,7 +59,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         """Replace the rows, keeping the cursor on the same article when it is still listed."""
         keep = self.highlighted.id if self.highlighted else None
         self.rows = rows
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(rows)))
         self.cursor = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep is not None else 0
         self._clamp()
         self.refresh()
@@ -69,21 +70,36 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def select_id(self, article_id: int) -> None:
         """Move the cursor to an article and mark it as the one open."""
+        changed = {self.cursor, self._index_of(self.current_id)}
         self.current_id = article_id
-        for index, row in enumerate(self.rows):
-            if row.id == article_id:
-                self.cursor = index
-                break
-        self._clamp()
-        self.refresh()
+        index = self._index_of(article_id)
+        if index is not None:
+            self.cursor = index
+        if not self._clamp():
+            self._refresh_rows(*changed, self.cursor)  # only the lines that change, when nothing scrolled
 
-    def _clamp(self) -> None:
+    def _index_of(self, article_id: int | None) -> int | None:
+        if article_id is None:
+            return None
+        return next((index for index, row in enumerate(self.rows) if row.id == article_id), None)
+
+    def _refresh_rows(self, *indices: int | None) -> None:
+        top, height, width = int(self.scroll_y), self.scrollable_content_region.height, self.size.width
+        for index in indices:
+            if index is not None and top <= index < top + height:
+                self.refresh(Region(0, index - top, width, 1))
+
+    def _clamp(self) -> bool:
+        """Keep the cursor in the list and in view; True when that scrolled (and so redraws everything)."""
         self.cursor = min(max(self.cursor, 0), max(len(self.rows) - 1, 0))
         height = max(self.scrollable_content_region.height, 1)
         if self.cursor < self.scroll_y:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= self.scroll_y + height:
+            return True
+        if self.cursor >= self.scroll_y + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            return True
+        return False
 
     def _move(self, delta: int) -> None:
         self.cursor += delta
@@ -121,13 +137,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_select()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self.set_virtual_size(Size(self.scrollable_content_region.width, len(self.rows)))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        base = self.rich_style
+        base = self.line_style
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
@@ -136,20 +152,20 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             style = base + self.get_component_rich_style("article-list--cursor")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         date_style = self.get_component_rich_style("article-list--date", partial=True)
-        text.append((row.date or "undated")[:10].ljust(11), style=date_style)
+        text.append((line_text(row.date) or "undated")[:10].ljust(11), style=date_style)
         if row.source and width >= 60:
             text.append(_short(row.source, 14).ljust(15), style=self.get_component_rich_style(
                 "article-list--source", partial=True))
         title_style = self.get_component_rich_style("article-list--current", partial=True) \
             if row.id == self.current_id else Style()
-        text.append(row.title or "(untitled)", style=title_style)
+        text.append(line_text(row.title) or "(untitled)", style=title_style)
         text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
 
 
 def _short(value: str, width: int) -> str:
-    value = " ".join(value.split())
+    value = line_text(value)
     return value if len(value) <= width else value[: width - 1] + "…"
 
 

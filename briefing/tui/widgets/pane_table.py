@@ -16,14 +16,15 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from briefing.tui.widgets.line_view import LineView
 
 Column = tuple[str, int | None]
 """(title, widest) — `None` marks the one flexible column that takes the width left over."""
 
 
-class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
+class PaneTable(LineView, can_focus=True, inherit_bindings=False):
     """Rows of cells, each row standing for an item (`items[row]`); a cursor; Enter selects."""
 
     BINDINGS = [
@@ -116,7 +117,7 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
         if self.stacked and width != self._stacked_for:
             self._stack(width)
         lines = self._row_first[-1] + len(self._row_lines[-1]) if self.stacked and self._row_lines else len(self.cells)
-        self.virtual_size = Size(width, lines + 1)
+        self.set_virtual_size(Size(width, lines + 1))
 
     def _stack(self, width: int) -> None:
         """Lay out rows as items: a first line of the leading cells, then the last cell wrapped (max 3 lines)."""
@@ -231,7 +232,7 @@ class PaneTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.line_style
         if y == 0:
             if self.stacked:
                 header = Text(" " + " · ".join(title for title, _ in self.columns), no_wrap=True, end="")

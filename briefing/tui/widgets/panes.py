@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +14,7 @@ from textual.lazy import Lazy
 from textual.widgets import TabbedContent, TabPane
 
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
+from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.pane_table import PaneTable
 
 STACKED = {"quotes", "engagements"}
@@ -26,20 +28,25 @@ LABELS = {**TITLES, "engagements": "Events"}
 
 def _t(value: object, style: str = "") -> Text:
     """Untrusted text as a table cell: never markup."""
-    return Text(" ".join(str(value or "").split()), style=style, no_wrap=True, overflow="ellipsis", end="")
+    return Text(line_text(str(value or "")), style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def _clip(value: str, width: int) -> str:
-    value = " ".join(value.split())
+    value = line_text(value)
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
 class PaneTabs(Vertical):
-    """The panes as tabs (they fit 80 columns and use the height at 200x60)."""
+    """The panes as tabs (they fit 80 columns and use the height at 200x60).
+
+    Only the pane in view is filled when an article opens; another is filled when it is shown
+    or asked for with `table()` (an article with 300 people made every hidden pane cost).
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._rows: dict[str, tuple[list[Any], list[Sequence[Text]]]] = {}
+        self._panes = Panes()
+        self._fresh: set[str] = set()  # panes showing the current article's rows
 
     @property
     def tabs(self) -> TabbedContent:
@@ -70,36 +77,64 @@ class PaneTabs(Vertical):
                     yield table if pane == PANES[0] else Lazy(table)
 
     def table(self, pane: str) -> PaneTable:
-        return self.query_one(f"#pane-{pane}", PaneTable)
+        """A pane's table, filled with the current article's rows."""
+        table = self.query_one(f"#pane-{pane}", PaneTable)
+        self._refill(table)
+        return table
 
     def fill_table(self, table: PaneTable) -> None:
-        """Fill one pane from the article on show (also when a lazily mounted pane arrives)."""
-        items, cells = self._rows.get(table.pane, ([], []))
-        table.fill(items, cells)
+        """A lazily mounted pane arrived: fill it if it is the one in view."""
+        if table.pane == self._active_pane():
+            self._refill(table)
 
     @property
     def active_table(self) -> PaneTable:
-        return self.table(self.active.removeprefix("tab-") if self.active else PANES[0])
+        return self.table(self._active_pane())
+
+    def _active_pane(self) -> str:
+        active = self.active
+        return active.removeprefix("tab-") if active else PANES[0]
 
     def fill(self, panes: Panes) -> None:
-        """Show one article's pane rows."""
-        self._rows = {
-            "people": (panes.people, [
-                (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
-                for r in panes.people]),
-            "places": (panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places]),
-            "orgs": (panes.organizations, [
-                (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
-                for r in panes.organizations]),
-            "quotes": (panes.quotes, [
-                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 240), "italic")) for r in panes.quotes]),
-            "engagements": (panes.engagements, [
-                (_t(_when(r), "bold" if r.status == "upcoming" else "dim"), _t(r.where),
-                 _t(_clip(" · ".join(v for v in (r.who, r.what) if v), 240))) for r in panes.engagements]),
-        }
+        """Show one article's pane rows: the pane in view now, the others when they are shown."""
+        self._panes = panes
+        self._fresh = set()
         for table in self.query(PaneTable):
-            self.fill_table(table)
+            if table.pane == self._active_pane():
+                self._refill(table)
         # Tab labels stay fixed: relabelling re-lays out the whole screen on every article opened.
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        pane = (event.pane.id or "").removeprefix("tab-")
+        for table in self.query(PaneTable):
+            if table.pane == pane:
+                self._refill(table)
+
+    def _refill(self, table: PaneTable) -> None:
+        if table.pane not in self._fresh:
+            self._fresh.add(table.pane)
+            table.fill(*self._rows(table.pane))
+
+    def _rows(self, pane: str) -> tuple[Sequence[Any], list[Sequence[Text]]]:
+        """One pane's items and their cells (untrusted text, never markup)."""
+        panes = self._panes
+        if pane == "people":
+            return panes.people, [
+                (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
+                for r in panes.people]
+        if pane == "places":
+            return panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places]
+        if pane == "orgs":
+            return panes.organizations, [
+                (_t(r.name), _t("org" if r.kind == "organization" else r.kind, "dim"), _t(len(r.mentions)))
+                for r in panes.organizations]
+        if pane == "quotes":
+            return panes.quotes, [
+                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 240), "italic")) for r in panes.quotes]
+        return panes.engagements, [
+            (_t(_when(r), "bold" if r.status == "upcoming" else "dim"), _t(r.where),
+             _t(_clip(" · ".join(v for v in (r.who, r.what) if v), 240))) for r in panes.engagements]
 
 
 def _when(row: EngagementRow) -> str:
