@@ -333,3 +333,25 @@ async def test_x_exports_the_filtered_bookmarks_as_markdown(kept: Path, tmp_path
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen)  # a notification says why; nothing else happens
         assert not (tmp_path / "no").exists()
+
+
+async def test_editing_a_note_adds_to_it_rather_than_replacing_it(kept: Path):
+    """The dialog opens with the cursor after the note and nothing selected: typing appends."""
+    app = make_app(kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("j", "j")  # the Lima bookmark, note "venue", tag "summit"
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        note = app.screen.query_one("#note")
+        assert note.selection.is_empty and note.cursor_position == len("venue")
+        await type_text(pilot, " 2")
+        await pilot.press("enter")  # to the tags, which also keep what is there
+        await type_text(pilot, " trip")
+        await pilot.press("enter")
+        await pilot.pause()
+        edited = next(b for b in list_bookmarks(app.library) if b.text == LIMA[:36])
+        assert edited.note == "venue 2" and edited.tags == ["summit", "trip"]
