@@ -355,3 +355,26 @@ async def test_editing_a_note_adds_to_it_rather_than_replacing_it(kept: Path):
         await pilot.pause()
         edited = next(b for b in list_bookmarks(app.library) if b.text == LIMA[:36])
         assert edited.note == "venue 2" and edited.tags == ["summit", "trip"]
+
+
+async def test_reported_speech_is_listed_as_reported_not_in_quote_marks(tmp_path: Path):
+    from tests.store.test_bookmarks import REPORTED, with_reported_speech
+
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        article_id = library.store(with_reported_speech(seed_analysis(path="seed.txt"))).article_id
+        start = seed_analysis().text.index(REPORTED)
+        add_bookmark(library, article_id, start, start + len(REPORTED), kind="quote", speaker="Volodymyr Zelensky")
+        start, end = seed_offsets(RYDER_QUOTE)
+        add_bookmark(library, article_id, start, end, kind="quote", speaker="Pat Ryder")
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        ryder, zelensky = (str(screen.listing.get_option_at_index(i).prompt) for i in range(2))
+        assert ryder.startswith("“There are indications")
+        assert zelensky.startswith("(reported) that 3,000 North Korean soldiers") and "“" not in zelensky
+        assert "— Volodymyr Zelensky" in zelensky
