@@ -64,8 +64,9 @@ OTHER_WORDS = {"conference", "show", "expo", "fair", "festival", "summit", "game
 GENERIC = {"national", "international", "united", "new", "north", "south", "east", "west",
            "central", "federal", "royal", "state", "first", "great", "bank", "university",
            "church", "court", "supreme", "american", "european", "general", "british"}
+FAITH_BODIES = {"church", "temple", "order", "society", "congregation", "fellowship"}
 PLACE_REGION_SUFFIX = {"region", "province", "oblast", "state", "county", "district", "city",
-                       "governorate", "prefecture"}
+                       "governorate", "prefecture", "d.c.", "dc"}  # "Washington D.C." is Washington
 # A span the model calls an organisation that ends in one of these is a title ("State Department
 # Spokesperson", "National Security Advisor"): a role of the person named next to it, not an entity.
 ROLE_WORDS = {"president", "spokesman", "spokeswoman", "spokesperson", "secretary", "advisor",
@@ -140,6 +141,7 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     text = text.rstrip(_TRAILING)
     if text.endswith(".") and not re.search(r"(\.\w+\.$)|(\b(Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$)", text):
         text = text[:-1]
+    text = _run_on(text)
     if len(text) < 2 or not any(c.isupper() for c in text) or norm(text) in NOT_NAMES:
         return None
     words = norm(text).split()
@@ -149,6 +151,23 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     if not text[0].isalnum():
         return None
     return text, start
+
+
+_JOINERS = {"of", "and", "for", "de", "la", "le", "du", "des", "von", "van", "der", "den", "da", "di", "do",
+            "dos", "y", "al", "el", "bin", "ibn", "on", "upon", "&", "a", "an", "at", "in"}
+
+
+def _run_on(text: str) -> str:
+    """Where the model ran a name into the next words ("Rathbun the Scientology", "Sweden 1" before a
+    score): cut at the first lower-case word no name holds; "the" only after "of", "for" or "and"."""
+    words = text.split(" ")
+    for i in range(1, len(words)):
+        w = words[i]
+        if w == "the" and words[i - 1] in ("of", "for", "and", "on", "upon", "at", "in"):
+            continue
+        if w[:1].islower() and w not in _JOINERS and not any(c.isupper() for c in w):  # "al-Amr", "iPod" stay
+            return " ".join(words[:i]).rstrip(_TRAILING)
+    return text
 
 
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Secretariat|Commissioner|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -200,8 +219,12 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= )")
+
+
 def _key(name: str) -> str:
-    return norm(gazetteer.canonical(name) or name)
+    """"New People's Party" is the "New People Party" (the possessive inside a name is spelling)."""
+    return norm(gazetteer.canonical(name) or _INNER_POSSESSIVE.sub("", name))
 
 
 def _initials(name: str) -> str:
@@ -243,6 +266,10 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 uf.join(i, cands[0])
     people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
               and not _known_place(names[j])]
+    # "Dries Mertens" that the model called something else is a person when "Mertens" alone is one.
+    surnames = {tokens[i][0] for i in range(len(groups)) if len(tokens[i]) == 1 and votes[i]["person"]}
+    people += [j for j in range(len(groups)) if j not in people and len(tokens[j]) in (2, 3)
+               and tokens[j][-1] in surnames and _looks_like_full_name(tokens[j])]
     for i in range(len(groups)):
         if len(tokens[i]) > 2 or (votes[i]["person"] == 0 and _known_place(names[i])):
             continue
@@ -271,9 +298,18 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 rest = _key(" ".join(toks[cut:]))
                 if rest in keys and votes[keys[rest]]["organization"] and votes[i]["organization"]:
                     uf.join(i, keys[rest])
+    # "Scientology" is the "Church of Scientology": a faith's body goes by the faith's name ("University
+    # of NSW" is not NSW, and "Church of England" is not England: X must be no place nor acronym).
+    for i, toks in enumerate(tokens):
+        if len(toks) > 2 and toks[1] == "of" and toks[0].casefold() in FAITH_BODIES and not toks[-1].isupper():
+            rest = _key(" ".join(toks[2:]))
+            j = keys.get(rest)
+            if j is not None and j != i and gazetteer.place(names[j]) is None and not votes[j]["person"] \
+                    and not votes[j]["place"]:
+                uf.join(i, j)
     # "Korea" after "South Korea": the one compass-qualified place of that name in the article.
     for i, toks in enumerate(tokens):
-        if len(toks) == 1 and uf.find(i) == i:
+        if len(toks) == 1 and uf.find(i) == i and not _known_place(names[i]):  # "Australia" is no "South Australia"
             cands = [j for j, t in enumerate(tokens) if len(t) == 2 and t[1] == toks[0]
                      and t[0].casefold() in ("north", "south", "east", "west") and votes[j]["place"]]
             if len(cands) == 1:
@@ -293,6 +329,12 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _looks_like_full_name(words: list[str]) -> bool:
+    cues = ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
+    return all(w.replace("-", "").isalpha() and w[0].isupper() and w.casefold() not in cues for w in words) \
+        and not _known_place(" ".join(words))
 
 
 def _nearest(cands: list[int], firsts: list[int], at: int) -> int:
@@ -411,14 +453,15 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
     owner: dict[str, Cluster | None] = {}
     for c in clusters:
         for s in c.surfaces:
-            if len(s) >= 3 and s[0].isupper():
+            if (len(s) >= 3 or s.isupper()) and s[0].isupper():
                 owner[s] = c if owner.get(s, c) is c else None
-    forms = sorted((s for s, c in owner.items() if c is not None), key=len, reverse=True)
-    if not forms:
+    forms = sorted((s for s, c in owner.items() if c is not None and len(s) >= 3), key=len, reverse=True)
+    short = sorted((s for s, c in owner.items() if c is not None and len(s) < 3), key=len, reverse=True)
+    if not forms and not short:
         return
     taken = sorted((m.start, m.end) for c in clusters for m in c.mentions)
     pattern = re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w$])")
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text) if forms else ():
         s, e = match.span()
         if _overlaps(taken, s, e):
             continue
@@ -428,6 +471,7 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         c = owner[name]
         assert c is not None
         c.mentions.append(Mention(s, e, name, c.mentions[0].kind, "RULE"))
+    _add_nested(clusters, owner, forms + short)  # "UK" inside "UK Government", though not alone
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
 
@@ -435,6 +479,35 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
                    "friday", "saturday", "sunday"}
+
+
+def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], forms: list[str]) -> None:
+    """"Andy Warhol" inside "the Andy Warhol Foundation", "Google" inside "Google Science Fair": a
+    name the article gives another entity, nested in a longer name, is a mention of that entity too."""
+    found: list[tuple[Cluster, Mention]] = []
+    for host in clusters:
+        for m in host.mentions:
+            if " " not in m.name:
+                continue
+            claimed: list[tuple[int, int]] = []
+            host_words = m.name.split()
+            # "Dries" opening "Dries Mertens" is a first name, not the organisation the model took it for.
+            like_person = len(host_words) in (2, 3) and all(w.isalpha() and w.istitle() for w in host_words) \
+                and not host_words[-1].casefold() in ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
+            for form in forms:  # longest first: "South Korea" claims its words before "Korea"
+                c = owner[form]
+                if c is None or c is host or len(form) >= len(m.name) or form not in m.name:
+                    continue
+                for match in re.finditer(r"(?<![\w$])" + re.escape(form) + r"(?![\w$])", m.name):
+                    s, e = match.span()
+                    if s == 0 and like_person and len(c.surfaces) == 1 and " " not in form \
+                            and gazetteer.place(form) is None:
+                        continue
+                    if not any(a < e and s < b for a, b in claimed):
+                        claimed.append((s, e))
+                        found.append((c, Mention(m.start + s, m.start + e, form, c.mentions[0].kind, "NESTED")))
+    for c, m in found:
+        c.mentions.append(m)
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -480,7 +553,7 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
                 inside = [(a, b) for a, b in whole if a <= s and e <= b]
                 if any((a, b) == (s, e) for a, b in inside):
                     continue
-                if inside and not nested:
+                if inside and not (nested and any(_named_for_place(text[a:b]) for a, b in inside)):
                     continue
                 if not inside and any(a < e and s < b for a, b in whole):
                     continue
@@ -488,6 +561,17 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
                     continue
                 out.append(Mention(s, e, name, "place", "GAZETTEER"))
     return out
+
+
+# Institutions and venues named for where they are: "University of Sheffield", "Volgograd Arena",
+# "Massachusetts Institute of Technology". A company's name holding a place ("Singapore Airlines",
+# "Bank of America") is a brand, and the place stays part of it.
+PLACE_NAMED = {"university", "college", "institute", "stadium", "arena", "airport", "station", "museum",
+               "municipality", "province", "region", "county", "district", "constituency"}
+
+
+def _named_for_place(name: str) -> bool:
+    return any(w.casefold().strip(".,") in PLACE_NAMED for w in name.split())
 
 
 def _first_word(word: str) -> str:
@@ -502,7 +586,7 @@ def out_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
 def extract_entities(doc: Doc) -> list[Entity]:
     text = sentences.text(doc)
     mentions = collect(doc)
-    mentions = sorted(mentions + known_places(mentions, text, nested=False), key=lambda m: m.start)
+    mentions = sorted(mentions + known_places(mentions, text), key=lambda m: m.start)
     clusters = cluster(mentions, text)
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
@@ -518,7 +602,96 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entities.append(entity)
     _products_of_makers(entities, text)
     assign_roles(doc, entities)
+    _city_with_region(entities, text)
+    phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
+    claims = Counter((x.start, x.end) for found in phrases.values() for x in found)
+    for e in entities:  # a phrase beside two entities' mentions is left to neither
+        known = {(x.start, x.end) for x in e.mentions}
+        e.mentions.extend(x for x in phrases.get(e.id, []) if claims[(x.start, x.end)] == 1
+                          and (x.start, x.end) not in known)
+        e.mentions.sort(key=lambda x: x.start)
     return entities
+
+
+PLACE_NOUNS = {"capital", "city", "town", "village", "country", "nation", "state", "province", "region",
+               "home", "hometown", "site", "port", "island", "area", "district", "county", "suburb",
+               "neighbourhood", "neighborhood", "territory", "republic", "kingdom", "enclave", "venue",
+               "stadium", "arena", "hall", "building", "headquarters", "base", "airport", "station", "resort"}
+ORG_NOUNS = ORG_WORDS | {"firm", "airline", "carrier", "maker", "manufacturer", "automaker", "carmaker",
+                         "retailer", "insurer", "lender", "bank", "broadcaster", "newspaper", "magazine",
+                         "publisher", "charity", "denomination", "movement", "group", "organisation",
+                         "organization", "agency", "body", "watchdog", "regulator", "startup", "subsidiary",
+                         "unit", "division", "brand", "chain", "operator", "supplier", "provider", "giant",
+                         "rival", "team", "side", "club", "band", "outlet", "website", "site", "network"}
+
+
+def _fits(kind: str, root) -> bool:
+    """The description names a thing of the entity's kind: "Irish low cost airline" for Ryanair, "the
+    nation's capital" for Wellington; any singular noun may describe a person ("Panama coach")."""
+    lemma = root.lemma_.casefold()
+    if kind == "place":
+        return lemma in PLACE_NOUNS
+    if kind == "organization":
+        return lemma in ORG_NOUNS
+    return root.tag_ != "NNS"
+
+
+def _city_with_region(entities: list[Entity], text: str) -> None:
+    """"Seattle, Washington", "Irving, Texas": a place followed by the region or country it lies in
+    is one mention of the first place (the second keeps its own mention inside it)."""
+    regions = {(m.start, m.end) for e in entities if e.kind == "place" for m in e.mentions
+               if (known := gazetteer.place(text[m.start:m.end])) is not None and known.kind in ("region", "country")}
+    starts = {s: e for s, e in regions}
+    for e in entities:
+        if e.kind != "place":
+            continue
+        for i, m in enumerate(e.mentions):
+            if (m.start, m.end) in regions:
+                continue
+            gap = re.match(r",[ \t]+", text[m.end:m.end + 4])
+            if gap and m.end + gap.end() in starts:
+                e.mentions[i] = Span(m.start, starts[m.end + gap.end()])
+
+
+def _appositions(doc: Doc, entity: Entity) -> list[Span]:
+    """"Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested": the noun phrase set beside
+    a name is another mention of what it names (mentions exclude pronouns, not descriptions); so is
+    the phrase a name is set beside ("Co-founder of Google, Sergey Brin, met him")."""
+    added: list[Span] = []
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        phrase = None
+        after = [c for c in head.children if c.dep_ == "appos" and c.i >= span.end]
+        if after and after[0].left_edge.i > 0 and doc[after[0].left_edge.i - 1].text == ",":
+            a = after[0]
+            phrase = (a.left_edge.i, a.right_edge.i + 1, a)
+        elif head.dep_ == "appos" and head.head.i < span.start and doc[head.left_edge.i - 1].text == ",":
+            h = head.head
+            while h.pos_ == "PROPN" and h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ == "NOUN":
+                h = h.head.head  # "Co-founder of Google, Sergey Brin": the phrase, not the name in it
+            phrase = (h.left_edge.i, head.left_edge.i - 1, h)
+        if phrase is None:
+            continue
+        start, end, root = phrase
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_:
+            start -= 2  # "Co-founder", which the tokenizer split
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if root.pos_ != "NOUN" or root.text in CAPTION_WORDS or end - start > 25 or end <= start:
+            continue
+        if any(c.dep_ == "cc" for c in root.children) or not _fits(entity.kind, root):
+            continue  # "the greater Houston community and the State of Texas": a list, not a description
+        if not (end <= span.start or start >= span.end):
+            continue
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        if any(t.text_with_ws.count("\n") for t in doc[start:end - 1]) or root.pos_ == "PROPN":
+            continue
+        added.append(Span(s, e))
+    return list({(x.start, x.end): x for x in added}.values())
 
 
 def _products_of_makers(entities: list[Entity], text: str) -> None:

@@ -17,6 +17,7 @@ _DOTS = re.compile(r"[.\u2019'`]")
 _SPACES = re.compile(r"[\s\-‐–—]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few hundred names are normalised over and over
 def norm(name: str) -> str:
     """Case-, accent-, dot- and hyphen-insensitive form of a name ("U.S." -> "us")."""
     name = unicodedata.normalize("NFKD", name)

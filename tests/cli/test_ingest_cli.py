@@ -47,9 +47,10 @@ def test_analyze_prints_the_contract(seed_path: Path):
     assert data["text"].startswith("The Pentagon confirmed today")
     assert data["article"]["date"] == "2024-10-29"
     text = data["text"]
-    for entity in data["entities"]:
-        for m in entity["mentions"]:
-            assert text[m["start"]:m["end"]] in {entity["name"], *entity["aliases"]}
+    for entity in data["entities"]:  # names, and descriptions set beside them ("Zelensky’s top aide")
+        said = [text[m["start"]:m["end"]] for m in entity["mentions"]]
+        assert any(s in {entity["name"], *entity["aliases"]} for s in said)
+        assert all(s and s == s.strip() for s in said)
 
 
 def test_ingest_analyzed_stores_without_spacy(tmp_path: Path, seed_path: Path, monkeypatch):
