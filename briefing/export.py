@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 
 from briefing.model import Analysis, Bookmark
 from briefing.store.agenda import AgendaItem, period_of
-from briefing.store.bookmarks import to_dict
+from briefing.store.bookmarks import is_reported, quoted_text, to_dict
 
 BOOKMARK_FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = ("id", "kind", "text", "speaker", "title", "source", "date", "url", "note", "tags",
-               "created_at", "detached")
+               "created_at", "detached", "quote_kind", "cue")
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _TIME = re.compile(r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", re.IGNORECASE)
@@ -31,9 +31,17 @@ def md_escape(text: str) -> str:
 
 # ------------------------------------------------------------------ bookmarks
 def bookmark_markdown(bookmark: Bookmark) -> str:
-    """One claim ready to paste into a memo: block quote, attribution line, note and tags."""
-    lines = [f"> {md_escape(line)}".rstrip() for line in _quoted(bookmark).splitlines() or [""]]
-    credit = [md_escape(bookmark.speaker)] if bookmark.speaker else []
+    """One claim ready to paste into a memo: block quote, attribution line, note and tags.
+
+    Reported speech is not the speaker's wording: it is no block quote and has no quotation
+    marks; it reads "*Reported speech* (not verbatim): …" and is credited "reported by".
+    """
+    if is_reported(bookmark):
+        lines = [f"*Reported speech* (not verbatim): {md_escape(' '.join(bookmark.text.split()))}"]
+        credit = [f"reported by {md_escape(bookmark.speaker)}"] if bookmark.speaker else []
+    else:
+        lines = [f"> {md_escape(line)}".rstrip() for line in quoted_text(bookmark).splitlines() or [""]]
+        credit = [md_escape(bookmark.speaker)] if bookmark.speaker else []
     credit.append(f"*{md_escape(bookmark.title or 'untitled article')}*")
     credit += [md_escape(part) for part in (bookmark.source, bookmark.date) if part]
     lines += ["", "— " + ", ".join(credit)]
@@ -77,13 +85,6 @@ def export_bookmarks(bookmarks: Iterable[Bookmark], fmt: str) -> str:
     if fmt == "csv":
         return bookmarks_csv(bookmarks)
     raise ValueError(f"unknown bookmark format {fmt!r} (choose from {', '.join(BOOKMARK_FORMATS)})")
-
-
-def _quoted(bookmark: Bookmark) -> str:
-    text = bookmark.text.strip()
-    if bookmark.kind == "quote" and not text.startswith(("“", '"', "‘", "'")):
-        return f"“{text}”"
-    return text
 
 
 def _plain_url(url: str) -> bool:

@@ -233,6 +233,8 @@ class Bookmark:
     kind: str = "sentence"  # "quote" or "sentence"
     id: int | None = None
     detached: bool = False  # its article is no longer in the library
+    quote_kind: str | None = None  # of a quote: "direct", "partial" or "indirect" (reported speech)
+    cue: str | None = None  # of a quote: the reporting verb ("said", "reported")
 
 
 def _entity_json(e: Entity) -> dict[str, Any]:

@@ -29,7 +29,7 @@ def ryder_bookmark(**kw) -> Bookmark:
     fields = dict(article_hash="ab" * 32, text=RYDER_QUOTE, start=352, end=474, title=SEED_TITLE,
                   source="Design seed", date="2024-10-29", url="https://example.org/kursk", speaker="Pat Ryder",
                   note="Escalation: thousands more expected", tags=["kursk", "dprk"], kind="quote", id=7,
-                  created_at="2026-11-26T10:00:00+00:00")
+                  created_at="2026-11-26T10:00:00+00:00", quote_kind="direct", cue="saying")
     fields.update(kw)
     return Bookmark(**fields)
 
@@ -47,6 +47,41 @@ def test_markdown_of_a_known_bookmark_is_ready_for_a_memo():
         "\n"
         "Tags: kursk, dprk\n"
     )
+
+
+REPORTED = "that 3,000 North Korean soldiers are stationed near Ukraine’s front lines"
+
+
+def zelensky_reported(**kw) -> Bookmark:
+    """Zelensky's reported speech ("Zelensky reported that …"): his claim, not his words."""
+    fields = dict(text=REPORTED, start=900, end=976, speaker="Volodymyr Zelensky", note="", tags=["dprk"],
+                  quote_kind="indirect", cue="reported", id=9)
+    fields.update(kw)
+    return ryder_bookmark(**fields)
+
+
+def test_markdown_of_reported_speech_reads_as_reported_not_as_a_verbatim_quote():
+    assert bookmark_markdown(zelensky_reported()) == (
+        "*Reported speech* (not verbatim): that 3,000 North Korean soldiers are stationed near Ukraine’s front lines\n"
+        "\n"
+        "— reported by Volodymyr Zelensky, *North Korean troops deployed to Russia’s Kursk region, Pentagon confirms*,"
+        " Design seed, 2024-10-29\n"
+        "<https://example.org/kursk>\n"
+        "\n"
+        "Tags: dprk\n"
+    )
+    # a direct quote of the same speaker keeps its quotation marks
+    assert bookmark_markdown(zelensky_reported(text="This war has gone beyond borders,", quote_kind="direct"))\
+        .startswith("> “This war has gone beyond borders,”\n\n— Volodymyr Zelensky, *")
+
+
+def test_csv_and_json_say_which_quotes_are_reported_speech():
+    [reported, direct, sentence] = json.loads(bookmarks_json(
+        [zelensky_reported(), ryder_bookmark(), ryder_bookmark(kind="sentence", quote_kind=None, cue=None)]))
+    assert (reported["kind"], reported["quote_kind"], reported["cue"]) == ("quote", "indirect", "reported")
+    assert (direct["quote_kind"], sentence["quote_kind"]) == ("direct", None)
+    rows = list(csv.DictReader(io.StringIO(bookmarks_csv([zelensky_reported(), ryder_bookmark()]))))
+    assert [(r["quote_kind"], r["cue"]) for r in rows] == [("indirect", "reported"), ("direct", "saying")]
 
 
 def test_markdown_keeps_article_text_literal_and_marks_detached():

@@ -9,9 +9,8 @@ import click
 
 from briefing.cli.bookmarks import inherited, write_output
 from briefing.cli.common import db_option, open_library
-from briefing.store.agenda import AgendaItem, agenda, group_by_day
+from briefing.store.agenda import SECTIONS, AgendaItem, agenda, group_by_day
 
-SECTION = {"upcoming": "Upcoming", "unknown": "Not known whether past or upcoming", "past": "Past"}
 
 
 def agenda_options(func):
@@ -29,8 +28,9 @@ def agenda_options(func):
 def agenda_cmd(ctx: click.Context, as_json: bool, upcoming: bool, as_of_article: bool, db: str | None) -> None:
     """Engagements across the library grouped by date, upcoming first (relative to today).
 
-    An engagement the text gives no date for is filed under its article's date, marked so, and
-    keeps the status it had as of that article.
+    An engagement the text gives no date for is filed under its article's date and keeps the
+    status it had as of that article: it is listed after the dated ones, under "Upcoming as of
+    their article (no date given)" or "Past as of their article (no date given)".
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -43,9 +43,9 @@ def agenda_cmd(ctx: click.Context, as_json: bool, upcoming: bool, as_of_article:
         return
     section = None
     for group in group_by_day(items):
-        if group.status != section:
-            section = group.status
-            click.echo(SECTION.get(section, section))
+        if group.section != section:
+            section = group.section
+            click.echo(SECTIONS.get(section, section))
         click.echo(f"  {group.label}")
         for item in group.items:
             click.echo(_describe(item))

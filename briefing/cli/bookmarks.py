@@ -9,7 +9,7 @@ import click
 
 from briefing.cli.common import db_option, fail, open_library
 from briefing.model import Bookmark
-from briefing.store.bookmarks import BookmarkFilter, list_bookmarks, to_dict
+from briefing.store.bookmarks import BookmarkFilter, list_bookmarks, quoted_text, to_dict
 
 
 def filter_options(func):
@@ -98,7 +98,7 @@ def _load(db: str | None, words: tuple[str, ...], tags: tuple[str, ...], speaker
 def _describe(b: Bookmark) -> str:
     claim = b.text if len(b.text) <= 300 else b.text[:299] + "…"
     head = f"#{b.id}  {b.date or 'undated'}  {b.title or 'untitled'}" + ("  [detached]" if b.detached else "")
-    lines = [head, f"  “{claim}”" if b.kind == "quote" else f"  {claim}"]
+    lines = [head, f"  {quoted_text(b, claim)}"]
     if b.speaker:
         lines.append(f"  — {b.speaker}")
     if b.note:

@@ -24,7 +24,11 @@ HIT_STYLE = "bold yellow"
 @db_option
 def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     """Search the library: words, "phrases", OR, -exclusion, prefix*, (groups), and the filters
-    person: place: org: speaker: source: from:YYYY-MM-DD to:YYYY-MM-DD.
+    person: place: org: speaker: source: from:DATE to:DATE (DATE is YYYY, YYYY-MM or YYYY-MM-DD).
+
+    --json gives each hit a "score": the relevance of the query's words (higher is better), or
+    null for an article found by filters alone (nothing to rank by: newest first). Such a hit's
+    snippet is around the first mention of the person, place or organisation filtered for.
 
     Exit status 2 with a one-line message when the query is malformed.
     """

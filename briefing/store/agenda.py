@@ -3,7 +3,9 @@
 An engagement with a date is judged against today (or, for reading old news, against its
 article's date). One without a date cannot be placed against today: it is listed under its
 article's date, marked undated, and keeps the status its analysis gave it relative to that
-article ("Zelensky will attend a conference" is upcoming as of the article).
+article ("Zelensky will attend a conference" is upcoming as of the article). Judged against
+today, such engagements get sections of their own ("Upcoming as of their article"), after the
+dated ones, so a 2024 article's plans are never listed as if they were still to come today.
 """
 
 from __future__ import annotations
@@ -17,6 +19,15 @@ from typing import Any
 from briefing.store.db import Library
 
 ORDER = {"upcoming": 0, "unknown": 1, "past": 2}
+# The sections of a listing, in order, with their headings (shared by the agenda screen and the CLI).
+SECTIONS = {
+    "upcoming": "Upcoming",
+    "upcoming_as_of_article": "Upcoming as of their article (no date given)",
+    "unknown": "Not known whether past or upcoming",
+    "past": "Past",
+    "past_as_of_article": "Past as of their article (no date given)",
+}
+_LATEST_FIRST = {"past", "past_as_of_article"}
 
 
 @dataclass
@@ -40,6 +51,7 @@ class AgendaItem:
     date: str | None = None  # ISO YYYY-MM-DD, YYYY-MM or YYYY, as the analysis resolved it
     analysis_status: str = "unknown"  # relative to the article's date, as stored
     status: str = "unknown"  # relative to the reference chosen for this listing
+    section: str = "unknown"  # where the listing puts it: a key of SECTIONS
 
     @property
     def dated(self) -> bool:
@@ -62,7 +74,8 @@ class AgendaItem:
             "article_date": self.article_date, "article_source": self.article_source,
             "article_url": self.article_url, "who": self.who, "what": self.what, "where": self.where,
             "when_text": self.when_text, "date": self.date, "day": self.day, "dated": self.dated,
-            "status": self.status, "analysis_status": self.analysis_status, "sentence": self.sentence,
+            "status": self.status, "analysis_status": self.analysis_status, "section": self.section,
+            "sentence": self.sentence,
             "start": self.start, "end": self.end,
         }
 
@@ -72,25 +85,32 @@ class AgendaDay:
     """The engagements filed under one day (or month/year, when that is all that is known)."""
 
     day: str | None
-    status: str  # upcoming / unknown / past: the section it belongs to
+    status: str  # upcoming / unknown / past
     items: list[AgendaItem]
     undated: bool  # filed by article date because the engagements give none
+    section: str = "unknown"  # the key of SECTIONS it is listed under
 
     @property
     def label(self) -> str:
         if self.day is None:
             return "no date"
+        if self.undated and self.section.endswith("_as_of_article"):
+            return f"article of {self.day}"  # the section heading says no date was given
         return f"{self.day} (article date; no date given)" if self.undated else self.day
 
 
 def agenda(library: Library, *, today: Date | None = None, relative_to_article: bool = False,
            upcoming_only: bool = False) -> list[AgendaItem]:
-    """Every engagement, upcoming first (soonest first), then unknown, then past (latest first)."""
+    """Every engagement, upcoming first (soonest first), then unknown, then past (latest first).
+
+    Against today, undated engagements come after the dated ones of their status, in sections of
+    their own (see SECTIONS): their status holds only as of their article."""
     names = _entity_names(library)
     items = [_item(row, names) for row in library.db.execute(_QUERY)]
     reference = today or Date.today()
     for item in items:
         item.status = judge(item, None if relative_to_article else reference)
+        item.section = section_of(item, relative_to_article)
     if upcoming_only:
         items = [i for i in items if i.status == "upcoming"]
     return _in_order(items)
@@ -112,15 +132,23 @@ def judge(item: AgendaItem, today: Date | None) -> str:
     return "upcoming"
 
 
+def section_of(item: AgendaItem, relative_to_article: bool) -> str:
+    """The section of a judged item: its status, or "<status>_as_of_article" for an undated one
+    judged against today (its status is its article's, not today's)."""
+    if item.dated or relative_to_article or item.status not in ("upcoming", "past"):
+        return item.status if item.status in SECTIONS else "unknown"
+    return f"{item.status}_as_of_article"
+
+
 def group_by_day(items: list[AgendaItem]) -> list[AgendaDay]:
     """Consecutive items of one section and one day, dated and undated kept apart."""
     groups: list[AgendaDay] = []
     for item in items:
         last = groups[-1] if groups else None
-        if last and last.day == item.day and last.status == item.status and last.undated == (not item.dated):
+        if last and last.day == item.day and last.section == item.section and last.undated == (not item.dated):
             last.items.append(item)
         else:
-            groups.append(AgendaDay(item.day, item.status, [item], not item.dated))
+            groups.append(AgendaDay(item.day, item.status, [item], not item.dated, item.section))
     return groups
 
 
@@ -133,12 +161,14 @@ def _in_order(items: list[AgendaItem]) -> list[AgendaItem]:
     def key(item: AgendaItem) -> tuple:
         return (item.day is None, item.day or "", not item.dated, item.article_id, item.start)
 
-    sections = {status: [i for i in items if ORDER.get(i.status, 1) == rank] for status, rank in ORDER.items()}
-    upcoming = sorted(sections["upcoming"], key=key)
-    unknown = sorted(sections["unknown"], key=key)
-    past = sorted(sections["past"], key=lambda i: (i.day is not None, i.day or "", i.dated, -i.article_id,
-                                                   -i.start), reverse=True)
-    return upcoming + unknown + past
+    def latest_first(item: AgendaItem) -> tuple:
+        return (item.day is not None, item.day or "", item.dated, -item.article_id, -item.start)
+
+    ordered: list[AgendaItem] = []
+    for section in SECTIONS:
+        members = [i for i in items if i.section == section]
+        ordered += sorted(members, key=latest_first, reverse=True) if section in _LATEST_FIRST else sorted(members, key=key)
+    return ordered
 
 
 def _parse_day(value: str | None) -> Date | None:

@@ -21,7 +21,7 @@ KINDS = ("quote", "sentence")
 
 _COLUMNS = ('b.id, b.article_hash, b.title, b.source, b.date, b.url, b.kind, b.text, b.start, b."end",'
             " b.speaker, b.note, b.tags, b.created_at,"
-            " NOT EXISTS (SELECT 1 FROM articles a WHERE a.content_hash = b.article_hash) AS detached")
+            " NOT EXISTS (SELECT 1 FROM articles a WHERE a.content_hash = b.article_hash) AS detached, b.quote_kind, b.cue")
 _FILTER_WORD = re.compile(r'(?:(tag|speaker|article|text):)?("[^"]*"?|\S+)', re.IGNORECASE)
 
 
@@ -33,6 +33,8 @@ class Claim:
     end: int
     kind: str = "sentence"
     speaker: str | None = None
+    quote_kind: str | None = None  # of a quote: "direct", "partial" or "indirect" (reported speech)
+    cue: str | None = None
 
 
 @dataclass
@@ -74,15 +76,19 @@ def claim_under(analysis: Analysis, start: int, end: int) -> Claim:
     overlapping = [q for q in analysis.quotes if q.start < max(end, start + 1) and q.end > start]
     if overlapping:
         quote = max(overlapping, key=lambda q: (q.end - q.start, -q.start))
-        return Claim(quote.start, quote.end, "quote", quote.speaker)
+        return Claim(quote.start, quote.end, "quote", quote.speaker, quote.kind, quote.cue)
     return Claim(start, end, "sentence", None)
 
 
 # ------------------------------------------------------------------ writes
 def add_bookmark(library: Library, article_id: int, start: int, end: int, *, kind: str = "sentence",
-                 speaker: str | None = None, note: str = "", tags: list[str] | tuple[str, ...] = ()) -> Bookmark:
+                 speaker: str | None = None, note: str = "", tags: list[str] | tuple[str, ...] = (),
+                 quote_kind: str | None = None, cue: str | None = None) -> Bookmark:
     """Keep a claim of an article. Bookmarking the same span again returns the bookmark already kept
-    (with the note and tags given now added to it)."""
+    (with the note and tags given now added to it).
+
+    A quote keeps its quote kind and cue (given, or else taken from the article's analysis), so
+    reported speech is never cited in quotation marks."""
     if kind not in KINDS:
         raise ValueError(f"a bookmark is a quote or a sentence, not {kind!r}")
     row = library.db.execute(
@@ -94,6 +100,10 @@ def add_bookmark(library: Library, article_id: int, start: int, end: int, *, kin
     start, end = _trim(body, start, end)
     if not 0 <= start < end <= len(body):
         raise ValueError(f"no text at {start}-{end} in article {article_id}")
+    if kind == "quote" and quote_kind is None:
+        quote_kind, cue = _quote_at(library, article_id, start, end) or (None, cue)
+    if kind != "quote":
+        quote_kind = cue = None
     existing = _bookmark_id_at(library, digest, start, end)
     if existing is not None:
         if note or tags:
@@ -103,9 +113,9 @@ def add_bookmark(library: Library, article_id: int, start: int, end: int, *, kin
     with library.db.atomic():
         cursor = library.db.execute(
             'INSERT INTO bookmarks (article_hash, title, source, date, url, kind, text, start, "end", speaker,'
-            " note, tags, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " note, tags, created_at, quote_kind, cue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [digest, title, source, date, url, kind, body[start:end], start, end, speaker,
-             note.strip(), json.dumps(clean_tags(tags)), _now()],
+             note.strip(), json.dumps(clean_tags(tags)), _now(), quote_kind, cue],
         )
     return get_bookmark(library, int(cursor.lastrowid))
 
@@ -138,10 +148,11 @@ def restore_bookmark(library: Library, bookmark: Bookmark) -> Bookmark:
     with library.db.atomic():
         cursor = library.db.execute(
             'INSERT INTO bookmarks (id, article_hash, title, source, date, url, kind, text, start, "end",'
-            " speaker, note, tags, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " speaker, note, tags, created_at, quote_kind, cue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [None if taken else bookmark.id, bookmark.article_hash, bookmark.title, bookmark.source,
              bookmark.date, bookmark.url, bookmark.kind, bookmark.text, bookmark.start, bookmark.end,
-             bookmark.speaker, bookmark.note, json.dumps(bookmark.tags), bookmark.created_at or _now()],
+             bookmark.speaker, bookmark.note, json.dumps(bookmark.tags), bookmark.created_at or _now(),
+             bookmark.quote_kind, bookmark.cue],
         )
     return get_bookmark(library, int(cursor.lastrowid))
 
@@ -173,6 +184,15 @@ def find_bookmark(library: Library, article_id: int, start: int, end: int) -> Bo
         return None
     found = _bookmark_id_at(library, row[0], *_trim(row[1], start, end))
     return None if found is None else get_bookmark(library, found)
+
+
+def _quote_at(library: Library, article_id: int, start: int, end: int) -> tuple[str, str | None] | None:
+    """The kind and cue of the article's quote at this span (the exact span, else the longest covering it)."""
+    row = library.db.execute(
+        'SELECT kind, cue FROM quotes WHERE article_id = ? AND start <= ? AND "end" >= ?'
+        ' ORDER BY (start = ? AND "end" = ?) DESC, "end" - start DESC LIMIT 1',
+        [article_id, start, end, start, end]).fetchone()
+    return None if row is None else (str(row[0]), row[1])
 
 
 def _bookmark_id_at(library: Library, digest: str, start: int, end: int) -> int | None:
@@ -238,19 +258,43 @@ def to_dict(bookmark: Bookmark) -> dict[str, Any]:
         "source": bookmark.source, "date": bookmark.date, "url": bookmark.url,
         "article_hash": bookmark.article_hash, "start": bookmark.start, "end": bookmark.end,
         "created_at": bookmark.created_at, "detached": bookmark.detached,
+        "quote_kind": bookmark.quote_kind, "cue": bookmark.cue,
     }
+
+
+def is_reported(bookmark: Bookmark) -> bool:
+    """A quote of reported speech ("X said that …"): not the speaker's own words, so never in quote marks."""
+    return bookmark.kind == "quote" and bookmark.quote_kind == "indirect"
+
+
+def quoted_text(bookmark: Bookmark, text: str | None = None) -> str:
+    """The claim (or `text`, a clipped form of it) as cited: a direct or partial quote in quotation
+    marks, reported speech marked "(reported)" and without them, a sentence as written."""
+    text = (bookmark.text if text is None else text).strip()
+    if is_reported(bookmark):
+        return f"(reported) {text}"
+    if bookmark.kind == "quote" and not text.startswith(("“", '"', "‘", "'")):
+        return f"“{text}”"
+    return text
+
+
+def citation(bookmark: Bookmark, text: str | None = None) -> str:
+    """One line for lists: the claim as cited, then its speaker (`“…” — Pat Ryder`, `(reported) … — X`)."""
+    text = quoted_text(bookmark, text)
+    return f"{text} — {bookmark.speaker}" if bookmark.speaker else text
 
 
 def _bookmark(row: tuple) -> Bookmark:
     (id_, digest, title, source, date, url, kind, text, start, end, speaker, note, tags, created,
-     detached) = row
+     detached, quote_kind, cue) = row
     try:
         tag_list = [str(t) for t in json.loads(tags or "[]")]
     except (ValueError, TypeError):
         tag_list = []
     return Bookmark(article_hash=digest, text=text, start=start, end=end, title=title, source=source,
                     date=date, url=url, speaker=speaker, note=note or "", tags=tag_list, created_at=created,
-                    kind=kind, id=id_, detached=bool(detached))
+                    kind=kind, id=id_, detached=bool(detached),
+                    quote_kind=quote_kind, cue=cue)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

@@ -257,7 +257,7 @@ def date_bounds(value: str, name: str, column: int) -> tuple[str, str]:
         else:
             after = date(year + 1, 1, 1)
     except (ValueError, OverflowError):
-        raise QueryError(f"{name}: expects a date YYYY-MM-DD, not {_show(value)}", column) from None
+        raise QueryError(f"{name}: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not {_show(value)}", column) from None
     return first.isoformat(), after.isoformat()
 
 

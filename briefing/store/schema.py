@@ -182,5 +182,21 @@ V2 = """
 CREATE INDEX articles_list ON articles(date IS NULL, date DESC, id DESC, source, title);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# V3: a quote bookmark remembers its quote kind (direct / partial / indirect) and cue, so reported
+# speech is never cited in quotation marks as if verbatim. Bookmarks of earlier libraries take them
+# from the analysis of their article when the span is still a quote there; otherwise they stay NULL.
+V3 = """
+ALTER TABLE bookmarks ADD COLUMN quote_kind TEXT;
+ALTER TABLE bookmarks ADD COLUMN cue TEXT;
+UPDATE bookmarks SET
+    quote_kind = (SELECT q.kind FROM quotes q JOIN articles a ON a.id = q.article_id
+                  WHERE a.content_hash = bookmarks.article_hash
+                    AND q.start = bookmarks.start AND q."end" = bookmarks."end" LIMIT 1),
+    cue = (SELECT q.cue FROM quotes q JOIN articles a ON a.id = q.article_id
+           WHERE a.content_hash = bookmarks.article_hash
+             AND q.start = bookmarks.start AND q."end" = bookmarks."end" LIMIT 1)
+WHERE kind = 'quote';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 SCHEMA_VERSION = len(MIGRATIONS)

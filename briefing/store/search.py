@@ -209,7 +209,13 @@ def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
 # ---------------------------------------------------------------- searching
 @dataclass
 class Hit:
-    """One ranked article; `snippet` is plain text and `marks` the (start, end) of hits within it."""
+    """One ranked article; `snippet` is plain text and `marks` the (start, end) of hits within it.
+
+    `score` is the bm25 relevance of the query's words (higher is better). It is None when the
+    article was found by filters alone (`person:Zelensky`, `from:2024`): there are no words to rank
+    by, and such hits come newest first; their snippet is around the first mention of the entity
+    filtered for, marked.
+    """
 
     article_id: int
     title: str
@@ -218,7 +224,7 @@ class Hit:
     date: str | None
     source: str | None
     snippet: str
-    score: float
+    score: float | None
     marks: list[tuple[int, int]] = field(default_factory=list)
 
     def marked_snippet(self, left: str = "«", right: str = "»") -> str:
@@ -233,7 +239,7 @@ class Hit:
     def to_json(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "title": self.title, "path": self.path, "url": self.url,
                 "date": self.date, "source": self.source, "snippet": self.marked_snippet(),
-                "score": round(self.score, 4)}
+                "score": None if self.score is None else round(self.score, 4)}
 
 
 _COLUMNS = "a.id, a.title, a.path, a.url, a.date, a.source"
@@ -286,38 +292,77 @@ def _ranked(conn: sqlite3.Connection, part: _Part, limit: int, offset: int) -> l
     return [_hit(row[:6], _snippet(conn, part.fts, row[0]), -row[6]) for row in rows]
 
 
-def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int) -> str:
-    """The body around the best hits, hits between markers; the body's opening when no word matched."""
+def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int, filters: list[Filter] | None = None) -> str:
+    """The body around the best hits, hits between markers; else around the first mention of an
+    entity filtered for; else the body's opening."""
     if fts:
         found = conn.execute(f"SELECT snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) FROM articles_fts"
                              " WHERE articles_fts MATCH ? AND rowid = ?", [_OPEN, _CLOSE, fts, article_id]).fetchone()
         if found and _OPEN in found[0]:
             return found[0]
+    around = _mention_snippet(conn, filters or [], article_id)
+    if around:
+        return around
     body = conn.execute("SELECT substr(body, 1, ?) FROM articles WHERE id = ?",
                         [SNIPPET_CHARS + 1, article_id]).fetchone()[0]
     return body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
+def _mention_snippet(conn: sqlite3.Connection, filters: list[Filter], article_id: int) -> str | None:
+    """The body around the first mention of an entity a person:/place:/org:/speaker: filter asks
+    for, each such mention in it between markers; None when the article names none of them."""
+    ids_sql, params = [], []
+    for f in filters:
+        if f.name in _ENTITY_KINDS or f.name == "speaker":
+            ids_sql.append(_entity_ids_sql(_ENTITY_KINDS.get(f.name)))
+            params += [_like_words(f.value)] * 2
+    if not ids_sql:
+        return None
+    spans = conn.execute(f'SELECT DISTINCT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN'
+                         f' ({" UNION ".join(ids_sql)}) ORDER BY start', [article_id, *params]).fetchall()
+    if not spans:
+        return None
+    body = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    first = spans[0][0]
+    start = max(0, first - SNIPPET_CHARS // 4)
+    if start:
+        start = body.find(" ", start, first) + 1 or start  # from a word's beginning
+    end = min(len(body), start + SNIPPET_CHARS)
+    if end < len(body):
+        end = max(body.rfind(" ", spans[0][1], end), spans[0][1])  # to a word's end, the first mention whole
+    out, pos = ["…" if start else ""], start
+    for m_start, m_end in spans:
+        if m_start < pos or m_end > end:
+            continue
+        out += [body[pos:m_start], _OPEN, body[m_start:m_end], _CLOSE]
+        pos = m_end
+    out += [body[pos:end], "…" if end < len(body) else ""]
+    return "".join(out)
+
+
 def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, offset: int) -> list[Hit]:
-    """Queries whose words sit under OR with filters: filter in SQL, rank by whatever words matched."""
+    """Queries whose words sit under OR with filters, or filters alone: filter in SQL, rank by
+    whatever words matched (score None for an article no word matched: found by its filters)."""
     where, params = part.as_sql()
     words = " OR ".join(f"({_term_fts(t, None)})" for t in positive_terms(node))
+    filters = [leaf for leaf in positive_leaves(node) if isinstance(leaf, Filter)]
     if not words:
-        rows = conn.execute(f"SELECT {_COLUMNS}, 0.0 FROM articles a WHERE {where}"
+        rows = conn.execute(f"SELECT {_COLUMNS}, NULL FROM articles a WHERE {where}"
                             " ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
     else:
         rows = conn.execute(
-            f"SELECT {_COLUMNS}, coalesce(-m.rank, 0.0) FROM articles a LEFT JOIN"
+            f"SELECT {_COLUMNS}, -m.rank FROM articles a LEFT JOIN"
             f" (SELECT rowid AS rid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank"
             "  FROM articles_fts WHERE articles_fts MATCH ?) m ON m.rid = a.id"
             f" WHERE {where} ORDER BY m.rank IS NULL, m.rank, a.date DESC, a.id DESC LIMIT ? OFFSET ?",
             [words, *params, limit, offset])
-    return [_hit(row[:6], _snippet(conn, words or None, row[0]), row[6]) for row in rows.fetchall()]
+    return [_hit(row[:6], _snippet(conn, words or None, row[0], filters), row[6]) for row in rows.fetchall()]
 
 
-def _hit(cols: tuple, raw_snippet: str, score: float) -> Hit:
+def _hit(cols: tuple, raw_snippet: str, score: float | None) -> Hit:
     text, marks = _unmark(raw_snippet or "")
-    return Hit(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], text, float(score), marks)
+    return Hit(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], text,
+               None if score is None else float(score), marks)
 
 
 def _unmark(raw: str) -> tuple[str, list[tuple[int, int]]]:

@@ -15,7 +15,8 @@ from briefing.store import Library
 from tests.claims_fixtures import engagement, entity, seed_analysis, simple_analysis
 
 KEYS = {"id", "article_id", "article_title", "article_date", "article_source", "article_url", "who", "what",
-        "where", "when_text", "date", "day", "dated", "status", "analysis_status", "sentence", "start", "end"}
+        "where", "when_text", "date", "day", "dated", "status", "analysis_status", "section", "sentence", "start",
+        "end"}
 FUTURE = "The envoys will meet in Lisbon on 3 June 2099. They met in Rome on 2 May 2001."
 
 
@@ -44,11 +45,13 @@ def test_json_lists_every_engagement_upcoming_first(db: str):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert all(set(item) == KEYS for item in data)
-    assert [(i["where"], i["status"]) for i in data] == [
-        ("Reykjavik", "upcoming"), ("Canada", "upcoming"), ("Lisbon", "upcoming"),  # 2024-10-29 (undated), 2099-06-03
-        ("Washington", "past"), ("Rome", "past"),  # filed 2024-10-29, then 2001-05-02
+    assert [(i["where"], i["status"], i["section"]) for i in data] == [
+        ("Lisbon", "upcoming", "upcoming"),  # 2099-06-03
+        ("Reykjavik", "upcoming", "upcoming_as_of_article"), ("Canada", "upcoming", "upcoming_as_of_article"),
+        ("Rome", "past", "past"),  # 2001-05-02
+        ("Washington", "past", "past_as_of_article"),  # undated, in a 2024-10-29 article
     ]
-    reykjavik = data[0]
+    reykjavik = data[1]
     assert reykjavik["who"] == ["Volodymyr Zelensky"] and reykjavik["dated"] is False
     assert reykjavik["day"] == "2024-10-29" and reykjavik["date"] is None
     assert "Nordic leaders in Reykjavik" in reykjavik["sentence"]
@@ -56,7 +59,7 @@ def test_json_lists_every_engagement_upcoming_first(db: str):
 
 def test_upcoming_lists_the_reykjavik_and_canada_engagements(db: str):
     data = json.loads(run("agenda", "--upcoming", "--json", "--db", db).stdout)
-    assert [i["where"] for i in data] == ["Reykjavik", "Canada", "Lisbon"]
+    assert [i["where"] for i in data] == ["Lisbon", "Reykjavik", "Canada"]  # undated ones: upcoming as of 2024
 
 
 def test_as_of_article_judges_against_each_articles_date(db: str):
@@ -67,11 +70,14 @@ def test_as_of_article_judges_against_each_articles_date(db: str):
 
 def test_plain_listing_is_grouped_by_day(db: str):
     out = run("agenda", "--db", db).stdout.splitlines()
-    assert out[0] == "Upcoming"
-    assert out[1] == "  2024-10-29 (article date; no date given)"
-    assert out[2].startswith("    Volodymyr Zelensky: address") and out[2].endswith("— Reykjavik")
-    assert "  2099-06-03" in out and "Past" in out
-    assert out.index("Past") > out.index("  2099-06-03")
+    assert out[:2] == ["Upcoming", "  2099-06-03"]
+    assert out[2].startswith("    envoys meet — Lisbon")
+    # the undated 2024 plans are not said to be upcoming today: upcoming as of their article
+    at = out.index("Upcoming as of their article (no date given)")
+    assert out[at + 1] == "  article of 2024-10-29"
+    assert out[at + 2].startswith("    Volodymyr Zelensky: address") and out[at + 2].endswith("— Reykjavik")
+    assert out.index("Past") > at and out.index("Past as of their article (no date given)") > out.index("Past")
+    assert "(article date; no date given)" not in "\n".join(out)
 
 
 def test_ics_export_parses_back_with_the_dated_engagements(db: str, tmp_path: Path):

@@ -17,7 +17,7 @@ from briefing.store.bookmarks import add_bookmark, claim_under
 from tests.claims_fixtures import PLAIN_SENTENCE, RYDER_QUOTE, seed_analysis
 
 KEYS = {"id", "kind", "text", "speaker", "note", "tags", "title", "source", "date", "url", "article_hash",
-        "start", "end", "created_at", "detached"}
+        "start", "end", "created_at", "detached", "quote_kind", "cue"}
 
 
 def run(*args: str):
@@ -133,3 +133,20 @@ def test_options_given_to_the_group_reach_export(db: str):
     result = run("bookmarks", "--db", db, "--tag", "war", "export", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert [b["text"] for b in json.loads(result.stdout)] == [PLAIN_SENTENCE]
+
+
+def test_reported_speech_is_listed_and_exported_as_reported_not_quoted(tmp_path: Path):
+    from tests.store.test_bookmarks import REPORTED, with_reported_speech
+
+    path = str(tmp_path / "lib.db")
+    with Library(path) as library:
+        article_id = library.store(with_reported_speech(seed_analysis(path="seed.txt"))).article_id
+        bookmark_text(library, article_id, REPORTED, tags=["dprk"])
+    out = run("bookmarks", "--db", path).stdout
+    assert f"  (reported) {REPORTED}\n  — Volodymyr Zelensky" in out
+    assert "“that 3,000" not in out
+    [kept] = json.loads(run("bookmarks", "--json", "--db", path).stdout)
+    assert (kept["kind"], kept["quote_kind"], kept["cue"]) == ("quote", "indirect", "reported")
+    memo = run("bookmarks", "export", "--format", "md", "--db", path).stdout
+    assert memo.startswith(f"*Reported speech* (not verbatim): {REPORTED}\n\n— reported by Volodymyr Zelensky, *")
+    assert "“" not in memo.split("\n")[0]

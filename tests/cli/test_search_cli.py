@@ -75,7 +75,7 @@ def test_article_text_is_never_markup(tmp_path: Path):
 @pytest.mark.parametrize(("query", "message"), [
     ('"Reykjavik', "briefing: search: unclosed quote at column 1\n"),
     ("kyiv OR", "briefing: search: OR needs a term after it at column 6\n"),
-    ("from:2024-02-30", "briefing: search: from: expects a date YYYY-MM-DD, not 2024-02-30 at column 1\n"),
+    ("from:2024-02-30", "briefing: search: from: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not 2024-02-30 at column 1\n"),
 ])
 def test_malformed_query_exits_2_with_one_line(db, query, message):
     proc = subprocess.run([sys.executable, "-m", "briefing", "search", query, "--db", db],
@@ -90,3 +90,16 @@ def test_missing_library_is_not_created(tmp_path: Path):
     result = run("search", "kyiv", "--db", str(missing))
     assert result.exit_code == 1 and "no library here" in result.stderr
     assert not missing.exists()
+
+
+def test_filter_only_json_has_a_null_score_and_a_marked_snippet(tmp_path: Path):
+    from briefing.store import Library
+    from tests.store.search_library import build
+
+    db = tmp_path / "lib.db"
+    with Library(db) as library:
+        build(library)
+    result = CliRunner().invoke(cli, ["search", "org:NATO", "--json", "--db", str(db)])
+    [hit] = json.loads(result.stdout)
+    assert hit["score"] is None and "«NATO» officials" in hit["snippet"]
+    assert "null for an article found by filters alone" in CliRunner().invoke(cli, ["search", "--help"]).stdout

@@ -65,12 +65,15 @@ def whats(items) -> list[str]:
 def test_upcoming_first_relative_to_today(calendar_library):
     items = agenda(calendar_library, today=TODAY)
     assert whats(items) == [
-        "hold further talks",  # undated: filed by its article's date, upcoming as of that article
-        "convene", "summit", "review",  # 2030-01-15 dated, then the undated one filed on that day; 2030-03
+        "convene", "review",  # dated: 2030-01-15, 2030-03
+        "hold further talks", "summit",  # undated: upcoming as of their articles (2024-10-29, 2030-01-15)
         "treaty signing",  # unknown
         "meet", "met",  # past, most recent first
     ]
     assert [i.status for i in items] == ["upcoming"] * 4 + ["unknown", "past", "past"]
+    assert [i.section for i in items] == ["upcoming"] * 2 + ["upcoming_as_of_article"] * 2 + [
+        "unknown", "past", "past"]
+    # --upcoming keeps the undated ones that were upcoming as of their article
     assert whats(agenda(calendar_library, today=TODAY, upcoming_only=True)) == whats(items)[:4]
 
 
@@ -80,6 +83,7 @@ def test_relative_to_the_article_date_for_old_news(calendar_library):
     assert status["meet"] == "upcoming"  # 5 November was still to come on 29 October 2024
     assert status["met"] == "past"
     assert whats(items)[:2] == ["hold further talks", "meet"]
+    assert {i.section for i in items} <= {"upcoming", "unknown", "past"}  # all judged as of their article
 
 
 def test_a_month_counts_as_upcoming_until_it_ends(calendar_library):
@@ -102,10 +106,10 @@ def test_grouped_by_day_undated_marked_and_kept_apart(calendar_library):
     groups = group_by_day(agenda(calendar_library, today=TODAY))
     summary = [(g.status, g.label, whats(g.items)) for g in groups]
     assert summary == [
-        ("upcoming", "2024-10-29 (article date; no date given)", ["hold further talks"]),
         ("upcoming", "2030-01-15", ["convene"]),
-        ("upcoming", "2030-01-15 (article date; no date given)", ["summit"]),
         ("upcoming", "2030-03", ["review"]),
+        ("upcoming", "article of 2024-10-29", ["hold further talks"]),  # under "Upcoming as of their article"
+        ("upcoming", "article of 2030-01-15", ["summit"]),
         ("unknown", "2030-01-10 (article date; no date given)", ["treaty signing"]),
         ("past", "2024-11-05", ["meet"]),
         ("past", "2024-10-20", ["met"]),

@@ -203,3 +203,62 @@ def test_replaced_article_leaves_the_bookmark_detached_with_its_text(seeded):
     assert article_of(library, kept) is None
     assert bookmarks_for_article(library, result.article_id) == []
     assert [b.id for b in list_bookmarks(library, BookmarkFilter(speaker="Ryder"))] == [bookmark.id]
+
+
+# ------------------------------------------------------------------ reported speech
+REPORTED = "that 3,000 North Korean soldiers are stationed near Ukraine’s front lines"
+
+
+def with_reported_speech(analysis):
+    """The seed analysis plus Zelensky's reported speech, as the quote extractor finds it."""
+    from briefing.model import Quote
+
+    start = analysis.text.index(REPORTED)
+    analysis.quotes.append(Quote(start, start + len(REPORTED), REPORTED, "indirect", "Volodymyr Zelensky", "e2",
+                                 "reported"))
+    analysis.quotes.sort(key=lambda q: q.start)
+    return analysis
+
+
+def test_a_reported_speech_bookmark_remembers_its_kind_and_is_never_in_quote_marks(library: Library):
+    from briefing.store.bookmarks import citation
+
+    analysis = with_reported_speech(seed_analysis(path="seed.txt"))
+    article_id = library.store(analysis).article_id
+    start = analysis.text.index(REPORTED)
+    claim = claim_under(analysis, start, start + 5)
+    assert (claim.kind, claim.quote_kind, claim.cue) == ("quote", "indirect", "reported")
+    # the store finds the kind itself when the caller gives only the span and "quote"
+    kept = add_bookmark(library, article_id, claim.start, claim.end, kind="quote", speaker=claim.speaker)
+    assert (kept.quote_kind, kept.cue) == ("indirect", "reported")
+    assert citation(kept) == f"(reported) {REPORTED} — Volodymyr Zelensky"
+    assert "“" not in citation(kept) and '"' not in citation(kept)
+
+    direct = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    assert direct.quote_kind == "direct" and citation(direct) == f"“{RYDER_QUOTE}” — Pat Ryder"
+    sentence = bookmark_claim(library, article_id, analysis, PLAIN_SENTENCE)
+    assert sentence.quote_kind is None and citation(sentence) == PLAIN_SENTENCE
+
+    restored = restore_bookmark(library, delete_bookmark(library, kept.id))
+    assert restored == kept  # the kind survives undo
+    assert get_bookmark(library, kept.id).quote_kind == "indirect"
+
+
+def test_a_first_release_library_learns_the_kind_of_its_quote_bookmarks(tmp_path):
+    """Upgrading takes a bookmark's quote kind from its article's analysis when the span is a quote there."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    copy = tmp_path / "v1.db"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "libraries" / "v1.db", copy)
+    with sqlite3.connect(copy) as conn:
+        digest, start, end = conn.execute('SELECT article_hash, start, "end" FROM bookmarks').fetchone()
+        article_id, body = conn.execute("SELECT id, body FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        conn.execute('INSERT INTO quotes (article_id, start, "end", text, kind, speaker, cue)'
+                     " VALUES (?, ?, ?, ?, 'indirect', 'Sabrina Singh', 'said')",
+                     [article_id, start, end, body[start:end]])
+    conn.close()
+    with Library(copy) as library:
+        [bookmark] = list_bookmarks(library)
+        assert (bookmark.kind, bookmark.quote_kind, bookmark.cue) == ("quote", "indirect", "said")

@@ -137,10 +137,36 @@ def test_snippets_mark_the_hits(lib):
     assert "\n" not in hit.snippet
 
 
-def test_filter_only_hits_have_the_opening_as_snippet(lib):
+def test_filter_only_hits_show_and_mark_the_filtered_entity_and_have_no_score(lib):
     library, _ = lib
     [hit] = search(library, "org:NATO")
-    assert hit.snippet.startswith("Missiles struck Kyiv overnight.") and hit.marks == []
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["NATO"]
+    assert "«NATO» officials negotiated all week." in hit.marked_snippet()
+    assert hit.score is None and hit.to_json()["score"] is None  # nothing to rank by: newest first
+    [summit, _] = search(library, "person:Zelensky", limit=2)[::-1]
+    assert [summit.snippet[s:e] for s, e in summit.marks] == ["Volodymyr Zelensky", "Zelensky"]
+    # a filter that names no entity (source:, from:) leaves the opening, unmarked
+    [old] = search(library, "source:Archive")
+    assert old.snippet.startswith("An undated dispatch") and old.marks == [] and old.score is None
+
+
+def test_a_filter_only_snippet_is_around_a_mention_deep_in_the_article(library: Library):
+    filler = " ".join(f"Paragraph {n} is about the weather and nothing else." for n in range(12))
+    body = f"{filler} Later, Jens Stoltenberg spoke to reporters in Oslo. {filler}"
+    library.store(article("Long", body, "2024-01-02", entities=[("person", "Jens Stoltenberg", ["Stoltenberg"])]))
+    [hit] = search(library, "person:Stoltenberg")
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet) <= 210
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["Jens Stoltenberg"]
+    assert "«Jens Stoltenberg» spoke to reporters in Oslo." in hit.marked_snippet()
+
+
+def test_words_or_a_filter_score_only_the_articles_the_words_found(lib):
+    library, ids = lib
+    hits = {h.article_id: h for h in search(library, "harvest OR org:NATO")}
+    assert hits[ids["Harvest report"]].score > 0
+    nato = hits[ids["Kyiv under fire"]]
+    assert nato.score is None and [nato.snippet[s:e] for s, e in nato.marks] == ["NATO"]
 
 
 def test_limit_and_offset_page_through_hits(lib):

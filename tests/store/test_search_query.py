@@ -100,8 +100,8 @@ def test_positive_terms_skip_exclusions_and_filters():
         ("person:", "person: needs a value at column 1"),
         ('person:"" x', "person: needs a value at column 1"),
         ('person:"Joe', "unclosed quote at column 8"),
-        ("from:2024-13-01", "from: expects a date YYYY-MM-DD, not 2024-13-01 at column 1"),
-        ("x to:yesterday", "to: expects a date YYYY-MM-DD, not yesterday at column 3"),
+        ("from:2024-13-01", "from: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not 2024-13-01 at column 1"),
+        ("x to:yesterday", "to: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not yesterday at column 3"),
         ("*", "'*' goes at the end of a word (prefix*) at column 1"),
     ],
 )

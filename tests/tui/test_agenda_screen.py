@@ -60,18 +60,20 @@ async def test_grouped_by_date_upcoming_first(db: Path):
         screen = await open_agenda(pilot)
         assert outline(screen) == [
             "Upcoming",
-            "2024-10-29 (article date; no date given)",
-            "· Volodymyr Zelensky: address the international expansion of the conflict with Nordic leaders — Reykjavik",
-            "· Volodymyr Zelensky: attend a conference on the abduction of Ukrainian children — Canada",
             SOON,
             "· envoys meet — Lisbon (next week)",
+            "Upcoming as of their article (no date given)",  # a 2024 article's plans: not upcoming today
+            "article of 2024-10-29",
+            "· Volodymyr Zelensky: address the international expansion of the conflict with Nordic leaders — Reykjavik",
+            "· Volodymyr Zelensky: attend a conference on the abduction of Ukrainian children — Canada",
             "Past",
             LAST_YEAR,
             "· ministers gather — Rome (in a fortnight)",
-            "2024-10-29 (article date; no date given)",
+            "Past as of their article (no date given)",
+            "article of 2024-10-29",
             "· Jake Sullivan, Andriy Yermak: met to discuss Ukraine’s victory plan — Washington",
         ]
-        assert screen.current.where == "Reykjavik"  # the highlight starts on the first engagement
+        assert screen.current.where == "Lisbon"  # the highlight starts on the first engagement
         assert "judged against today" in str(screen.query_one("#agenda-header").render())
 
 
@@ -79,7 +81,7 @@ async def test_toggle_judges_against_each_articles_date(db: Path):
     app = BriefingApp(db, cursor_blink=False, save_theme=False)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agenda(pilot)
-        await pilot.press("j", "j", "j")  # Reykjavik, Canada, Lisbon, then Rome (past today)
+        await pilot.press("j", "j", "j")  # Lisbon, Reykjavik, Canada, then Rome (past today)
         assert screen.current.where == "Rome"
         await pilot.press("t")
         await pilot.pause()
@@ -94,14 +96,14 @@ async def test_toggle_judges_against_each_articles_date(db: Path):
         await pilot.press("u")  # upcoming only
         await pilot.pause()
         assert "Past" not in outline(screen)
-        assert [i.where for i in screen.items] == ["Reykjavik", "Canada", "Lisbon"]
+        assert [i.where for i in screen.items] == ["Lisbon", "Reykjavik", "Canada"]
 
 
 async def test_enter_opens_the_article_at_the_engagement(db: Path):
     app = BriefingApp(db, cursor_blink=False, save_theme=False)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agenda(pilot)
-        await pilot.press("j")  # Canada
+        await pilot.press("j", "j")  # past Lisbon and Reykjavik, to Canada
         item = screen.current
         assert item.where == "Canada"
         await pilot.press("enter")
@@ -112,8 +114,8 @@ async def test_enter_opens_the_article_at_the_engagement(db: Path):
         assert app.reader.article.marks("highlight") == [(item.start, item.end)]
 
         screen = await open_agenda(pilot)
-        await pilot.press("j", "j")  # Lisbon, in the other article
-        lisbon = screen.current
+        lisbon = screen.current  # the first: Lisbon, in the other article
+        assert lisbon.where == "Lisbon"
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.current_article_id == lisbon.article_id
@@ -142,7 +144,7 @@ async def test_a_long_agenda_shows_the_first_engagements(db: Path, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agenda(pilot)
         assert [line for line in outline(screen) if line.startswith("·")] == [
+            "· envoys meet — Lisbon (next week)",
             "· Volodymyr Zelensky: address the international expansion of the conflict with Nordic leaders — Reykjavik",
-            "· Volodymyr Zelensky: attend a conference on the abduction of Ukrainian children — Canada",
         ]
         assert "the first 2 of 5 engagements" in str(screen.query_one("#agenda-header").render())

@@ -333,3 +333,48 @@ async def test_x_exports_the_filtered_bookmarks_as_markdown(kept: Path, tmp_path
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen)  # a notification says why; nothing else happens
         assert not (tmp_path / "no").exists()
+
+
+async def test_editing_a_note_adds_to_it_rather_than_replacing_it(kept: Path):
+    """The dialog opens with the cursor after the note and nothing selected: typing appends."""
+    app = make_app(kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("j", "j")  # the Lima bookmark, note "venue", tag "summit"
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        note = app.screen.query_one("#note")
+        assert note.selection.is_empty and note.cursor_position == len("venue")
+        await type_text(pilot, " 2")
+        await pilot.press("enter")  # to the tags, which also keep what is there
+        await type_text(pilot, " trip")
+        await pilot.press("enter")
+        await pilot.pause()
+        edited = next(b for b in list_bookmarks(app.library) if b.text == LIMA[:36])
+        assert edited.note == "venue 2" and edited.tags == ["summit", "trip"]
+
+
+async def test_reported_speech_is_listed_as_reported_not_in_quote_marks(tmp_path: Path):
+    from tests.store.test_bookmarks import REPORTED, with_reported_speech
+
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        article_id = library.store(with_reported_speech(seed_analysis(path="seed.txt"))).article_id
+        start = seed_analysis().text.index(REPORTED)
+        add_bookmark(library, article_id, start, start + len(REPORTED), kind="quote", speaker="Volodymyr Zelensky")
+        start, end = seed_offsets(RYDER_QUOTE)
+        add_bookmark(library, article_id, start, end, kind="quote", speaker="Pat Ryder")
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        ryder, zelensky = (str(screen.listing.get_option_at_index(i).prompt) for i in range(2))
+        assert ryder.startswith("“There are indications")
+        assert zelensky.startswith("(reported) that 3,000 North Korean soldiers") and "“" not in zelensky
+        assert "— Volodymyr Zelensky" in zelensky

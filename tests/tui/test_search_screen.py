@@ -194,3 +194,21 @@ async def test_article_text_in_hits_is_not_markup(tmp_path: Path):
         [text] = option_texts(app.screen)
         assert "[bold]Not bold[/bold] [@click=app.quit]x[/]" in text
         assert "[red]erupted[/red] near [link=http://x]Reykjavik." in text
+
+
+async def test_no_hits_offers_no_enter_or_down_and_a_filter_only_query_marks_the_name(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "xylophone")
+        screen = app.screen
+        assert screen.results.option_count == 0
+        assert str(screen.query_one("#search-status").render()) == "no articles match · esc closes"
+
+        await pilot.press("ctrl+u")
+        await type_query(pilot, ["p", "e", "r", "s", "o", "n", "colon", *"Zelensky"])
+        assert screen.hits and "enter opens, ↓ to choose" in str(screen.query_one("#search-status").render())
+        for hit in screen.hits:  # found by the filter alone: the snippet shows the person, marked
+            assert hit.score is None
+            assert hit.marks and "Zelensky" in hit.snippet[hit.marks[0][0]:hit.marks[0][1]]

@@ -17,14 +17,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.store.agenda import AgendaItem, agenda, group_by_day
+from briefing.store.agenda import SECTIONS, AgendaItem, agenda, group_by_day
 from briefing.tui.screens.bookmarks import ClaimList
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 MAX_SHOWN = 400  # upcoming first, then the most recent past: enough to read, quick to redraw on a toggle
-SECTION = {"upcoming": "Upcoming", "unknown": "Not known whether past or upcoming", "past": "Past"}
 
 
 class AgendaScreen(Screen, inherit_bindings=False):
@@ -78,9 +77,9 @@ class AgendaScreen(Screen, inherit_bindings=False):
         self.rows = []
         section = None
         for group in group_by_day(self.items[:MAX_SHOWN]):
-            if group.status != section:
-                section = group.status
-                options.append(Option(Text(SECTION.get(section, section), style="bold reverse"), disabled=True))
+            if group.section != section:
+                section = group.section
+                options.append(Option(Text(SECTIONS.get(section, section), style="bold reverse"), disabled=True))
                 self.rows.append(None)
             label = Text(f" {group.label}", style="bold")
             options.append(Option(label, disabled=True))

@@ -66,9 +66,12 @@ class BookmarkDialog(ModalScreen[NoteAndTags | None], inherit_bindings=False):
                 claim.append(f"\n— {self.speaker}")
             yield Static(claim, classes="dialog-claim", id="dialog-claim")
             yield Label("Note")
-            yield Input(self.initial_note, placeholder="Why this matters", id="note")
+            # Editing adds to what is there: the cursor starts at the end, nothing selected
+            # (Input selects all on focus by default, so the first key typed would replace the note).
+            yield Input(self.initial_note, placeholder="Why this matters", id="note", select_on_focus=False)
             yield Label("Tags (separated by spaces or commas)")
-            yield Input(" ".join(self.initial_tags), placeholder="e.g. memo kursk", id="tags")
+            yield Input(" ".join(self.initial_tags), placeholder="e.g. memo kursk", id="tags",
+                        select_on_focus=False)
             yield Static(Text("enter: next / save · ctrl+s: save · escape: cancel"), classes="dialog-keys")
 
     def on_mount(self) -> None:

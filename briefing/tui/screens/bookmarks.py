@@ -27,9 +27,12 @@ from briefing.store.bookmarks import (
     bookmarks_for_article,
     claim_under,
     delete_bookmark,
+    citation,
     find_bookmark,
+    is_reported,
     list_bookmarks,
     parse_filter,
+    quoted_text,
     restore_bookmark,
     update_bookmark,
 )
@@ -112,7 +115,7 @@ class BookmarkActions:
         article_id, claim = found
         existing = find_bookmark(self.app.library, article_id, claim.start, claim.end)
         bookmark = existing or add_bookmark(self.app.library, article_id, claim.start, claim.end, kind=claim.kind,
-                                            speaker=claim.speaker)
+                                            speaker=claim.speaker, quote_kind=claim.quote_kind, cue=claim.cue)
         self.mark_bookmarks()
         self.notify(describe(bookmark, 90), title="Already bookmarked" if existing else "Bookmarked",
                     markup=False)
@@ -132,7 +135,8 @@ class BookmarkActions:
                 bookmark = update_bookmark(library, existing.id or 0, note=result.note, tags=result.tags)
             else:
                 bookmark = add_bookmark(library, article_id, claim.start, claim.end, kind=claim.kind,
-                                        speaker=claim.speaker, note=result.note, tags=result.tags)
+                                        speaker=claim.speaker, quote_kind=claim.quote_kind, cue=claim.cue,
+                                        note=result.note, tags=result.tags)
             self.mark_bookmarks()
             self.notify(describe(bookmark, 90), title="Bookmarked", markup=False)
 
@@ -263,7 +267,7 @@ class BookmarksScreen(Screen, inherit_bindings=False):
             detail.update(Text("No bookmarks here. In the reader, b bookmarks the claim under the cursor."
                                if not self.filter_box.value.strip() else "No bookmark matches the filter."))
             return
-        text = Text(bookmark.text)
+        text = Text(quoted_text(bookmark) if is_reported(bookmark) else bookmark.text)
         if bookmark.speaker:
             text.append(f"\n— {bookmark.speaker}", style="italic")
         meta = " · ".join(p for p in (bookmark.title, bookmark.source and " ".join(bookmark.source.split()),
@@ -381,7 +385,7 @@ def entry(bookmark: Bookmark) -> Text:
     """A bookmark as a list entry: the claim, then who, where from, tags and note (never markup)."""
     text = Text(end="")
     claim = _clip(bookmark.text, CLAIM_WIDTH)
-    text.append(f"“{claim}”" if bookmark.kind == "quote" else claim, style="italic" if bookmark.kind == "quote" else "")
+    text.append(quoted_text(bookmark, claim), style="italic" if bookmark.kind == "quote" else "")
     line = Text("\n  ", style="dim")
     if bookmark.speaker:
         line.append(f"— {bookmark.speaker} · ", style="dim italic")
@@ -400,8 +404,7 @@ def entry(bookmark: Bookmark) -> Text:
 
 def describe(bookmark: Bookmark, width: int) -> str:
     """One line for a notification (shown with markup off)."""
-    claim = _clip(bookmark.text, width)
-    return f"“{claim}”" + (f" — {bookmark.speaker}" if bookmark.speaker else "")
+    return citation(bookmark, _clip(bookmark.text, width))
 
 
 def slug(title: str) -> str:

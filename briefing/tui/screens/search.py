@@ -148,7 +148,9 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             body = self.app.library.article(self.article_id).body
             results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))
             found = f"{len(spans)} hit{'' if len(spans) == 1 else 's'} in this article" if spans else "no hits in this article"
-        self._status(f"{found} · enter opens, ↓ to choose, esc closes")
+        # Enter and ↓ have nothing to act on without hits: then only escape is offered.
+        self._status(f"{found} · enter opens, ↓ to choose, esc closes" if results.option_count
+                     else f"{found} · esc closes")
         if results.option_count:
             results.highlighted = 0
 
