@@ -31,7 +31,8 @@ async def test_moving_in_people_highlights_mentions_and_moves_the_cursor(make_ap
         assert yermak.name == "Andriy Yermak"
         marked = view.marks("highlight")
         assert marked == [(m.start, m.end) for m in yermak.mentions]
-        assert all(view.body[s:e] in ("Andriy Yermak", "Yermak") for s, e in marked)
+        # the name, the surname and the apposition that names him ("Zelensky’s top aide")
+        assert {view.body[s:e] for s, e in marked} == {"Andriy Yermak", "Yermak", "Zelensky’s top aide"}
         start, end = view.cursor_span
         assert start <= yermak.mentions[0].start < end  # the cursor is on the nearest mention's sentence
         assert "Yermak" in view.visible_text()  # and it was scrolled into view
@@ -61,7 +62,8 @@ async def test_pane_enter_opens_dossier_and_enter_there_opens_the_article_at_the
         assert {a.title for a in dossier.dossier.articles} == {
             "Zelensky and Sullivan talk air defence",
             "North Korean troops deployed to Russia’s Kursk region, Pentagon confirms"}
-        assert [q.text for q in dossier.dossier.quotes] == ["We need more air defence,"]
+        quotes = [q.text for q in dossier.dossier.quotes]
+        assert "We need more air defence," in quotes and "This war has gone beyond borders," in quotes
         assert [g.what for g in dossier.dossier.engagements][0] == "meet Nordic leaders"  # upcoming first
         assert "Jake Sullivan" in [c.name for c in dossier.dossier.co_mentioned]
         articles = dossier.table("articles")
@@ -111,7 +113,8 @@ async def test_dossier_quote_and_co_mentioned_person(make_app):
         await pilot.pause()
         assert app.screen is reader
         view = reader.article
-        assert view.cursor_text == "\u201cWe need more air defence,\u201d Zelensky said."
+        first = dossier.dossier.quotes[0]  # the Quotes tab opens on the first quote
+        assert first.text in view.cursor_text
 
 
 async def test_enter_on_a_quote_or_engagement_jumps_to_its_sentence(make_app):
