@@ -12,7 +12,7 @@ import traceback
 
 import click
 
-from briefing.cli.common import db_option, debug_option, fail, open_library
+from briefing.cli.common import db_option, debug_option, fail, open_library, quiet_stdout
 from briefing.cli.library import analyze_cmd, ingest_cmd, reanalyze_cmd, stats_cmd
 from briefing.cli.search import search_cmd
 from briefing.cli.bookmarks import bookmarks_cmd
@@ -64,7 +64,8 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("briefing: interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of our output stopped early (`| head`): not a failure
+        quiet_stdout()
         sys.exit(0)
     except Exception as exc:  # the last line of defence: a message, not a traceback
         if debug:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from briefing.cli.common import db_option, fail, open_library
+from briefing.cli.common import OutputConsole, db_option, fail, open_library
 from briefing.store.search import Hit, QueryError, search
 
 HIT_STYLE = "bold yellow"
@@ -45,7 +45,7 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     if not hits:
         click.echo("briefing: search: no articles match", err=True)
         return
-    print_hits(hits, Console(highlight=False))
+    print_hits(hits, OutputConsole(highlight=False))
 
 
 def print_hits(hits: list[Hit], console: Console) -> None:

@@ -103,3 +103,22 @@ def test_filter_only_json_has_a_null_score_and_a_marked_snippet(tmp_path: Path):
     [hit] = json.loads(result.stdout)
     assert hit["score"] is None and "«NATO» officials" in hit["snippet"]
     assert "null for an article found by filters alone" in CliRunner().invoke(cli, ["search", "--help"]).stdout
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"]])
+def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path, fmt: list[str]):
+    """`briefing search ... | head -1`: exit 0 and nothing on stderr, though the pipe closed mid-write."""
+    from tests.store.search_library import article
+
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        for i in range(400):
+            library.store(article(f"Volcano report {i}", f"A volcano erupted again, report number {i}. " * 20,
+                                  "2024-01-01", path=f"v{i}.txt"))
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "search", "volcano", "--limit", "400", *fmt,
+                             "--db", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
