@@ -52,7 +52,7 @@ def settings() -> Settings:
 
 
 def report_exception(exc: BaseException, debug: bool) -> NoReturn:
-    if debug:
+    if debug or "--debug" in sys.argv:
         traceback.print_exc()
     fail(f"error: {exc}")
 

@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from briefing.cli.common import OutputConsole, db_option, fail, open_library
-from briefing.store.search import Hit, QueryError, search
+from briefing.store.search import Hit, QueryError, parse, search
 
 HIT_STYLE = "bold yellow"
 
@@ -30,10 +30,15 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     null for an article found by filters alone (nothing to rank by: newest first). Such a hit's
     snippet is around the first mention of the person, place or organisation filtered for.
 
+    A query that starts with "-" goes after -- (options before it):
+    briefing search --limit 5 -- '-Kyiv Kursk'.
+
     Exit status 2 with a one-line message when the query is malformed.
     """
     library = open_library(db, create=False)
     try:
+        if parse(query) is None:
+            fail('search: nothing to search for: give words, "a phrase" or a filter such as person:NAME', code=2)
         hits = search(library, query, limit=limit)
     except QueryError as exc:
         fail(f"search: {exc}", code=2)

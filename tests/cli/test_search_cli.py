@@ -122,3 +122,24 @@ def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path, fmt: list[str])
     proc.stdout.close()
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
+
+
+def test_debug_is_accepted_after_the_subcommand_and_shows_the_traceback(db):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", '"Reykjavik', "--debug", "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2
+    assert "Traceback" in proc.stderr and proc.stderr.endswith("briefing: search: unclosed quote at column 1\n")
+
+
+def test_debug_after_double_dash_is_part_of_the_query(db):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", "--json", "--db", db, "--", "--debug"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!"])
+def test_a_query_with_nothing_to_search_for_says_so(db, query):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", query, "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("briefing: search: nothing to search for") and proc.stderr.count("\n") == 1

@@ -114,6 +114,18 @@ def test_ties_under_a_filter_go_to_the_newest_across_pages(library: Library):
     assert pages == dated
 
 
+def test_a_phrase_ending_in_a_prefix_finds_the_completed_phrase(library: Library):
+    build(library, [article("Defence", "Allies sent air defences to Kyiv.", "2024-05-01"),
+                     article("Other", "Air travel resumed; defences held.", "2024-05-02")])
+    assert titles(library, '"air defen*"') == ["Defence"]
+    assert titles(library, '"air defen"*') == ["Defence"]
+
+
+def test_a_range_of_one_day_is_no_error(lib):
+    library, _ = lib
+    assert titles(library, "from:2024-10-29 to:2024-10-29") == ["Summit in Reykjavik"]
+
+
 def test_source_filter(lib):
     library, _ = lib
     assert set(titles(library, "source:nordic")) == {"Summit in Reykjavik", "Kyiv under fire"}
