@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 import click
 from rich.console import Console
@@ -61,12 +60,12 @@ def print_hits(hits: list[Hit], console: Console) -> None:
         if hit.source:
             line.append(_short(hit.source) + "  ", style="green")
         line.append(hit.title or "(untitled)", style="bold")
-        console.print(line)
         if console.is_terminal:
+            console.print(line)
             console.print(Padding(_styled_snippet(hit), (0, 0, 0, 5)))
-        else:  # a pipe: plain lines, hits between « », no padding
-            console.print(Text(textwrap.fill(hit.marked_snippet(), width=max(console.width, 40),
-                                             initial_indent=" " * 5, subsequent_indent=" " * 5)))
+        else:  # a pipe: two whole lines a hit (grep and head see hits whole), hits between « »
+            console.print(line, soft_wrap=True)
+            console.print(Text(" " * 5 + hit.marked_snippet()), soft_wrap=True)
 
 
 def _styled_snippet(hit: Hit) -> Text:

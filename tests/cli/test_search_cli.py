@@ -143,3 +143,18 @@ def test_a_query_with_nothing_to_search_for_says_so(db, query):
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 2
     assert proc.stderr.startswith("briefing: search: nothing to search for") and proc.stderr.count("\n") == 1
+
+
+def test_in_a_pipe_each_hit_is_two_whole_lines(tmp_path: Path):
+    """`briefing search ... | head -2` shows a whole hit, however long its title and snippet."""
+    from tests.store.search_library import article
+
+    path = tmp_path / "lib.db"
+    long_title = "Volcano " + " ".join(f"word{i}" for i in range(40))
+    with Library(path) as library:
+        library.store(article(long_title, "A volcano erupted. " * 40, "2024-01-01", path="a.txt"))
+        library.store(article("Second volcano", "Another volcano erupted at dawn.", "2023-01-01", path="b.txt"))
+    lines = run("search", "volcano", "--db", str(path)).stdout.splitlines()
+    assert len(lines) == 4
+    assert lines[0].endswith(long_title) and lines[2].endswith("Second volcano")
+    assert lines[1].startswith("     ") and "«volcano»" in lines[1]
