@@ -64,6 +64,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Quit", id="back"),
+        *SEARCH_BINDINGS,  # early, so `/ Search` is in the footer at 80 columns
         *BOOKMARK_BINDINGS,
         Binding("j,down", "line_down", "Line down", id="line-down", show=False),
         Binding("k,up", "line_up", "Line up", id="line-up", show=False),
@@ -83,7 +84,6 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         Binding("r", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
-        *SEARCH_BINDINGS,
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
