@@ -17,6 +17,12 @@ reckon signal find learn feel agree counter retort quip inform assure advise rem
 describe blog
 """.split())
 
+# Verbs that report a question or a request only through a wh- or that-clause ("asked officials
+# how such documents wound up on the street", "asked that a decision be made"), never through an
+# object alone ("asked a question") or an infinitive.
+QUESTION_VERBS = frozenset("ask inquire enquire wonder query".split())
+QUESTION_WORDS = frozenset("how why what whether if when where who whom which that".split())
+
 # Verbs that frame a direct quote but seldom take a that-clause ("she continued: ...").
 FRAME_VERBS = REPORT_VERBS | frozenset(
     "continue ask shout exclaim wonder put begin conclude plead call term dub brand label characterize "

@@ -1,0 +1,217 @@
+"""Reported (indirect) speech on real corpus sentences: what was said and who said it.
+
+The sentences are copied verbatim from the dev corpus: GUM news (Wikinews, CC BY 2.5), Wikinews
+2004 and MEANTIME (Wikinews, CC BY 2.5).
+"""
+
+from __future__ import annotations
+
+from briefing.analysis.entities import extract_entities
+from briefing.analysis.quotes import extract_quotes
+from briefing.model import Article
+
+# gum-news-afghan: "according to X" opening a sentence that goes on past a second comma.
+AFGHAN = (
+    "According to the Afghan team's coach, Alireza Mehraban, in their first matchup, the Afghan team's "
+    "robot, named \"Better Idea of Afghan Girls,\" scored one or two points for the three-nation alliance "
+    "with the Gabonese and Estonian teams."
+)
+# gum-news-warhol: "according to X" closing a sentence; the parser splits "curator Elaine Gustafon".
+WARHOL_ACCORDING = (
+    "For example, the Weatherspoon Art Museum at the University of North Carolina at Greensboro saw "
+    "attendance levels reach 11,000 visitors when it exhibited its Warhol collection in 2010, according "
+    "to curator Elaine Gustafon."
+)
+# gum-news-defector: "According to Rathbun" without a comma, the name parsed as a verb.
+DEFECTOR = (
+    "Montalvo had read an article in the Scientology propaganda publication Freedom Magazine, which "
+    "attacked high-ranking defectors from the organization including Tom Devocht and Mark Rathbun. "
+    "Montalvo was subsequently motivated to seek out information about Scientology on the Internet, and "
+    "came upon a blog written by Rathbun. Montalvo contacted former members of Scientology, who helped "
+    "him leave the organization and get in touch with Devocht. He traveled to Florida to meet with "
+    "Devocht, who had told Montalvo he would assist him with future employment and housing.\n\n"
+    "According to Rathbun the Scientology property in question was returned by mail to the organization "
+    "by Montalvo shortly after he left the Sea Org."
+)
+# gum-news-defector: "they" is the plural subject of its own sentence, not an organisation before.
+DEFECTOR_THEY = (
+    "Whitmore stated Montalvo left Scientology-related employment in Los Angeles on September 24. On "
+    "September 29, Scientology officials went to the East Los Angeles sheriff's station where they "
+    "claimed Montalvo allegedly left the organization with computer hard drives. Whitmore told LA Weekly "
+    "that on October 6 after traveling back from Florida, Montalvo turned himself in."
+)
+# wikinews2004-zambian: the dateline paragraph is not part of what the report says.
+ZAMBIA = (
+    "December 22, 2004\n\nThe government of Zambia has launched a new national agricultural policy, "
+    "according to a report by the Times of Zambia."
+)
+# gum-news-warhol: a photo caption line runs into the next paragraph's subject.
+WARHOL_CAPTION = (
+    "USI exhibit\n\nKiara Perkins, a second year USI art major, admitted she was willing to skip class "
+    "Thursday night to attend the opening exhibit but then circumstances allowed for her to attend the "
+    "exhibit."
+)
+# gum-news-homeopathic: a name with a post-nominal title ("SC") parsed as the subject.
+HOMEOPATHIC = (
+    "Speaking in the parents' defense, Tom Molomby, SC, said that, as the parents came from India, where "
+    "homeopathy is in common use, they should be declared not guilty due to cultural differences."
+)
+# gum-news-clock: two organisations speak together.
+CLOCK = (
+    "Both the Irving Independent School District and the Irving Police Department have asserted that the "
+    "boy's religion and name were not a factor in the manner in which they approached the situation."
+)
+# wikinews2004-mumbai: the relative pronoun "who" is the subject of the reporting verb.
+MUMBAI = (
+    "Chief Minister Vilasrao Deshmukh said that citizens would see a change within six months. \"Every "
+    "chief minister likes to be remembered, and I’m no exception,\" said Deshmukh, who despite having an "
+    "empty exchequer, also announced that Rs 31,000 crore will be spent on new roads, sea links and rail "
+    "lines."
+)
+# gum-news-imprisoned: "They also claimed" goes on with the Church that denied, not the ABC.
+IMPRISONED = (
+    "In a statement to the Australian Broadcasting Corporation, the Church denied these allegations:\n\n"
+    "She certainly wasn't 'forced' to be there. She was also never forced to perform labour in the engine "
+    "room. They also claimed Paris was a volunteer and claim she has a vested interest for misrepresenting "
+    "her experiences with the Church."
+)
+# meantime-apple-199629: "They" are the sources just named, not the newspaper before them.
+APPLE = (
+    "Citing people familiar with the situation, The Wall Street Journal reported that Papermaster had been "
+    "pushed out due to an incompatibility with Apple's corporate culture.\n\nThe sources claimed that "
+    "Papermaster was not used to the environment or corporate politics and did not possess the creativity "
+    "the company wanted to see.\n\nThey also said that it was Jobs, not Papermaster, who made the decision "
+    "to proceed with iPhone 4 development even though the company had been aware of potential signal "
+    "problems resulting from the antenna placement as early as a year ago."
+)
+# meantime-stock-180695: "it noted" is Nasdaq, which just spoke, not Congress.
+NASDAQ = (
+    "Kaufman, along with senator Mark Warner from Virginia, called on Congress to investigate the cause of "
+    "the mass sell-offs.\n\nNasdaq, meanwhile, says that all trades of stocks at prices 60% higher or lower "
+    "than the preceding price at or around 2.40 PM \"or immediately prior\" are to be cancelled; it noted "
+    "that it coordinated its move with the other exchanges."
+)
+# meantime-airbus-71526 and meantime-stock-62405: "it" with a passive reporting verb is nobody.
+BOEING = (
+    "They also have a Moscow design centre that has 1,400 employees and a 30-year contract for supply of "
+    "titanium parts with Russia's VSMPO-Avisma, which Boeing estimates to be worth $18 million.\n\nIt has "
+    "been reported that the deal between Boeing and Aeroflot was revived after Boeing promised that "
+    "technical assistance would be provided to Aeroflot for the new aircraft."
+)
+FEARED = (
+    "While no one is predicting major bank failures at this point, it is feared that their profits could "
+    "be hurt."
+)
+# gum-news-sensitive: an indirect question.
+SENSITIVE = (
+    "Environment Minister John Baird has asked government officials how such documents that are supposed "
+    "to be stored in \"approved security cabinets\" wound up on the street."
+)
+# meantime-airbus-71526: the one asked answers; the question is nobody's reported speech.
+CARSON = (
+    "When asked whether the deal should be seen as a step towards a resolution of the rift between Russia "
+    "and the US, Boeing Executive Vice President Scott Carson replied, \"It represents a business "
+    "relationship between our Company and Aeroflot, and I' m really proud of it,\"."
+)
+# meantime-stock-124259: a report released by a department speaks for the department.
+LABOR = (
+    "United States stock indexes posted gains on Friday, marking a four-week long positive streak. This "
+    "comes despite a report released by the US Labor Department on the same day, which said that the US "
+    "economy shed 663,000 jobs in March, with the unemployment rate reaching 8.5%, the highest since 1983."
+)
+
+
+def indirect(nlp, text: str):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc), Article(title="t", body=text, date="2010-01-01"))
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+def reported(nlp, text: str, start: str):
+    hits = [q for q in indirect(nlp, text) if q.text.startswith(start)]
+    assert len(hits) == 1, [(q.text[:50], q.speaker) for q in indirect(nlp, text)]
+    return hits[0]
+
+
+# ------------------------------------------------------------------ according to
+def test_according_to_opening_a_sentence_reports_the_rest_of_it(nlp):
+    q = reported(nlp, AFGHAN, "in their first matchup")
+    assert q.speaker == "Alireza Mehraban" and q.cue == "according to"
+    assert q.text.endswith("Estonian teams") and "coach" not in q.text
+
+
+def test_according_to_closing_a_sentence_reports_all_before_it(nlp):
+    q = reported(nlp, WARHOL_ACCORDING, "For example, the Weatherspoon Art Museum")
+    assert q.text.endswith("in 2010")
+    assert q.speaker == "Elaine Gustafon"  # the name, not "curator"
+
+
+def test_according_to_a_name_the_parser_took_for_a_verb(nlp):
+    q = reported(nlp, DEFECTOR, "the Scientology property")
+    assert q.speaker == "Mark Rathbun"
+    assert q.text.endswith("left the Sea Org")
+
+
+def test_according_to_stays_in_its_paragraph_and_names_the_reports_author(nlp):
+    q = reported(nlp, ZAMBIA, "The government of Zambia")
+    assert "December" not in q.text
+    assert q.speaker == "Times of Zambia"
+
+
+# ------------------------------------------------------------------ subjects the parse gets wrong
+def test_caption_line_is_not_the_subject_of_the_next_paragraph(nlp):
+    q = reported(nlp, WARHOL_CAPTION, "she was willing")
+    assert q.speaker == "Kiara Perkins"
+
+
+def test_post_nominal_title_is_not_the_speaker(nlp):
+    q = reported(nlp, HOMEOPATHIC, "that, as the parents")
+    assert q.speaker == "Tom Molomby"
+
+
+def test_coordinated_organisations_speak_together(nlp):
+    q = reported(nlp, CLOCK, "that the boy's religion")
+    assert q.speaker == "Irving Independent School District and the Irving Police Department"
+
+
+def test_relative_who_is_the_person_it_follows(nlp):
+    q = reported(nlp, MUMBAI, "that Rs 31,000 crore")
+    assert q.speaker == "Vilasrao Deshmukh"
+
+
+def test_report_by_a_department_speaks_for_it(nlp):
+    q = reported(nlp, LABOR, "that the US economy")
+    assert q.speaker == "US Labor Department"
+
+
+# ------------------------------------------------------------------ pronouns
+def test_they_is_the_plural_subject_of_its_own_sentence(nlp):
+    q = reported(nlp, DEFECTOR_THEY, "Montalvo allegedly left")
+    assert q.speaker == "Scientology officials"
+
+
+def test_they_goes_on_with_the_speaker_just_named(nlp):
+    assert reported(nlp, IMPRISONED, "Paris was a volunteer").speaker == "Church"
+    assert reported(nlp, APPLE, "that it was Jobs").speaker == "sources"
+
+
+def test_it_goes_on_with_the_organisation_that_just_spoke(nlp):
+    assert reported(nlp, NASDAQ, "that it coordinated").speaker == "Nasdaq"
+
+
+def test_expletive_it_with_a_passive_report_is_nobody(nlp):
+    assert reported(nlp, BOEING, "that the deal between Boeing").speaker is None
+    assert reported(nlp, FEARED, "that their profits").speaker is None
+
+
+# ------------------------------------------------------------------ questions
+def test_asked_how_is_an_indirect_question(nlp):
+    q = reported(nlp, SENSITIVE, "how such documents")
+    assert (q.speaker, q.cue) == ("John Baird", "asked")
+    assert q.text.endswith("wound up on the street")
+
+
+def test_being_asked_is_not_reported_speech(nlp):
+    assert not [q for q in indirect(nlp, CARSON) if q.text.startswith("whether")]
