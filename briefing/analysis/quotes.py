@@ -475,10 +475,32 @@ def _according_object(according: Token) -> Token | None:
 
 def _from_according(according: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
     obj = _according_object(according)
-    return "according to", (resolver.resolve(obj) if obj is not None else NOBODY)
+    if obj is None:
+        return "according to", NOBODY
+    speaker = resolver.resolve(obj)
+    if speaker.entity is None and obj.pos_ == "NOUN":  # "according to a witness, Sergeant ... Michael Marciello, when ..."
+        named = _comma_name(_source_end(according, resolver=None), resolver)
+        if named is not None:
+            return "according to", Speaker(named[0].name, named[0].id)
+    return "according to", speaker
 
 
-def _source_end(according: Token) -> int:
+def _comma_name(end: int, resolver: SpeakerResolver) -> tuple[Entity, int] | None:
+    """A person named between commas right after token `end`, the parser having missed that it is
+    an apposition: the person and the last token of the name."""
+    doc = resolver.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    i = end + 2
+    while i < len(doc) and i - end <= 8 and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == end + 2 or i >= len(doc) or doc[i].text != ",":
+        return None
+    person = resolver.by_token[i - 1]
+    return (person, i - 1) if person is not None and person.kind == "person" else None
+
+
+def _source_end(according: Token, resolver: SpeakerResolver | None) -> int:
     """The last token of "according to X[, apposition]": not the clause the parser hangs on X."""
     obj = _according_object(according)
     if obj is None:
@@ -494,7 +516,8 @@ def _source_end(according: Token) -> int:
             end = max(end, child.right_edge.i)
         else:
             break
-    return end
+    named = _comma_name(end, resolver) if resolver is not None and obj.pos_ == "NOUN" else None
+    return named[1] if named is not None else end
 
 
 def _continues(text: str, last_para: int, para: int) -> bool:
@@ -578,7 +601,7 @@ def _according_span(according: Token, resolver: SpeakerResolver) -> tuple[int, i
     words = [t.i for t in doc[first:last + 1] if not (t.is_punct or t.is_space) and para_start <= t.idx < para_end]
     if not words:
         return None
-    end = _source_end(according)
+    end = _source_end(according, resolver)
     if according.i == words[0]:  # "According to X, ..."
         body = [i for i in words if i > end]
     elif end >= words[-1] and doc[according.i - 1].text == ",":  # "..., according to X."

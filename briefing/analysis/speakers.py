@@ -182,6 +182,11 @@ class SpeakerResolver:
     def entity_of_np(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, then an apposition's, then a compound's."""
         entity = self.by_token[head.i]
+        if entity is not None and entity.kind == "organization":  # "The United Nations (UN) emergency
+            for child in head.children:                             # relief coordinator Jan Egeland"
+                person = self.by_token[child.i] if child.dep_ == "appos" else None
+                if person is not None and person.kind == "person":
+                    return person
         if entity is not None and entity.kind != "place" or entity is not None and head.pos_ == "PROPN":
             return entity
         for child in head.children:

@@ -120,6 +120,22 @@ LABOR = (
     "economy shed 663,000 jobs in March, with the unemployment rate reaching 8.5%, the highest since 1983."
 )
 
+# wikinews2004-veteran-sergeant: the name after "a witness," is the source, not what was said.
+WITNESS = (
+    "According to a witness, Sergeant First Class Michael Marciello, when Artiga saw the psychiatrist's "
+    "report, Artiga was, \"livid\"."
+)
+# wikinews2004-un-optimistic: the person the organisation's name stands in apposition to speaks.
+EGELAND = (
+    "The United Nations (UN) emergency relief coordinator Jan Egeland has said that he is increasingly "
+    "optimistic about the relief efforts under way in tsunami-stricken countries."
+)
+# gum-news-flag: a named source after "according to" keeps the clause whole.
+FLAG = (
+    "According to the New Zealand Herald, Emeritus Professor John Burrows, the chairman of the project's "
+    "panel of twelve, said New Zealand's flag has never before been open to public choice."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -215,3 +231,18 @@ def test_asked_how_is_an_indirect_question(nlp):
 
 def test_being_asked_is_not_reported_speech(nlp):
     assert not [q for q in indirect(nlp, CARSON) if q.text.startswith("whether")]
+
+
+def test_according_to_a_witness_then_the_name(nlp):
+    q = reported(nlp, WITNESS, "when Artiga saw")
+    assert q.speaker == "Michael Marciello"
+
+
+def test_according_to_a_named_source_keeps_the_appositive_subject_in_the_content(nlp):
+    q = reported(nlp, FLAG, "Emeritus Professor John Burrows")
+    assert q.speaker == "New Zealand Herald"
+
+
+def test_organisation_with_a_person_in_apposition_is_the_person(nlp):
+    q = reported(nlp, EGELAND, "that he is increasingly optimistic")
+    assert q.speaker == "Jan Egeland"
