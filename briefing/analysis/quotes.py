@@ -307,8 +307,8 @@ def _from_verb(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
         return verb.text, _left_entity(verb, resolver)
     if _across_lines(subject, verb):  # a caption run into the next paragraph's subject
         return verb.text, _line_opener(verb, resolver)
-    if subject.lower_ == "it" and subject.dep_ in ("nsubjpass", "expl"):
-        return verb.text, NOBODY  # "it is feared that ...": nobody in particular
+    if subject.dep_ == "nsubjpass" and subject.head.i == verb.i or subject.dep_ == "expl":
+        return verb.text, NOBODY  # "it is feared that ...", "Paris was told that ...": not the speaker
     if is_pronoun(subject):
         return verb.text, _pronoun_speaker(subject, verb, resolver)
     speaker = resolver.resolve(subject)
@@ -554,6 +554,8 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             if lemma in QUESTION_VERBS and (comp is None or comp.left_edge.lower_ not in QUESTION_WORDS
                                             or _passive(tok) or subject_of(tok) is None):
                 continue  # "Asked whether ..., Carson said": the one asked answers, nobody is quoted
+            if comp is not None and comp.left_edge.lower_ != "that" and any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # "the plants are thought to be affected": a hedge, not somebody's words
             if comp is not None:
                 content = _clause_span(comp, tok, text)
             elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):

@@ -136,6 +136,19 @@ FLAG = (
     "panel of twelve, said New Zealand's flag has never before been open to public choice."
 )
 
+# meantime-gm-68899: the one who was assured is not the one who assured him.
+HARGROVE = (
+    "Buzz Hargrove, the president of Canadian Auto Workers said he had been assured that the collective "
+    "bargaining agreement with Chrysler would remain and that jobs would not be eliminated."
+)
+# meantime-gm-47720 and meantime-stock-116834: passive reporting verbs without a that-clause.
+HEDGES = (
+    "So far the following plants are thought to be affected: * St. Thomas Assembly of St. Thomas, Ontario, "
+    "Canada * Chicago, Illinois * Norfolk Assembly of Norfolk, Virginia * River Rouge Plant of Dearborn, "
+    "Michigan Ford's stock fell 17 cents (2.1%) to $8 on the New York Stock Exchange.\n\nAfter the news "
+    "was announced the index dipped, then rose to close up 0.7%."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -246,3 +259,12 @@ def test_according_to_a_named_source_keeps_the_appositive_subject_in_the_content
 def test_organisation_with_a_person_in_apposition_is_the_person(nlp):
     q = reported(nlp, EGELAND, "that he is increasingly optimistic")
     assert q.speaker == "Jan Egeland"
+
+
+def test_a_passive_reporting_verb_has_no_speaker_in_its_subject(nlp):
+    assured = [q for q in indirect(nlp, HARGROVE) if q.cue == "assured"]
+    assert [q.speaker for q in assured] == [None]
+
+
+def test_passive_hedges_are_not_reported_speech(nlp):
+    assert indirect(nlp, HEDGES) == []
