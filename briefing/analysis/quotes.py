@@ -512,8 +512,12 @@ def _source_end(according: Token, resolver: SpeakerResolver | None) -> int:
         if child.is_punct:
             comma = comma or child.text == ","
             continue
-        if child.dep_ in ("appos", "relcl", "acl") or not comma and child.dep_ in ("prep", "compound", "flat", "nummod"):
+        if child.dep_ in ("appos", "relcl", "acl"):
             end = max(end, child.right_edge.i)
+        elif not comma and child.dep_ in ("prep", "compound", "flat", "nummod"):
+            # "an April 2nd report in Ars Technica": up to the comma, whatever the parser hung on it
+            stop = next((t.i for t in child.subtree if t.text == ","), child.right_edge.i + 1)
+            end = max(end, stop - 1)
         else:
             break
     named = _comma_name(end, resolver) if resolver is not None and obj.pos_ == "NOUN" else None

@@ -134,14 +134,15 @@ class SpeakerResolver:
             return Speaker(found.name, found.id)
         if token.lemma_.lower() in CHANNEL_NOUNS and depth < 3:  # "Cornyn's statement", "the Home Office letter"
             for child in token.children:
-                if child.dep_ in ("poss", "compound"):
+                if child.dep_ in ("poss", "compound") and child.ent_type_ not in _WHEN:  # not "an April 2nd report"
                     sub = self.resolve(child, depth + 1)
                     if sub.name:
                         return sub
-            author = _author_of(token)  # "a report by the Times of Zambia", "a report released by ..."
-            if author is not None:
+            for prep, author in _authors_of(token):  # "a report by the Times of Zambia", "... in Ars Technica"
                 sub = self.resolve(author, depth + 1)
-                if sub.entity is not None:
+                kind = self.entities[sub.entity].kind if sub.entity in self.entities else None
+                if kind == "organization" or kind == "person" and prep != "in" or kind is None and author.pos_ == "PROPN" \
+                        and author.ent_type_ not in _WHEN:
                     return sub
         by_role = self.by_role(token)
         if by_role is not None:
@@ -297,18 +298,20 @@ class SpeakerResolver:
 
 
 _ISSUE_VERBS = frozenset("release issue publish send write sign post produce prepare author file submit".split())
+_WHEN = frozenset("DATE TIME CARDINAL ORDINAL".split())
 
 
-def _author_of(noun: Token) -> Token | None:
-    """Who a statement or report is by: "by X", "from X", or "released by X"."""
+def _authors_of(noun: Token) -> list[tuple[str, Token]]:
+    """Who a statement or report may be by: "by X", "from X", "in X" (a newspaper), "released by X"."""
+    out = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from") or child.dep_ == "acl" and child.lemma_ in _ISSUE_VERBS:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in") or child.dep_ == "acl" and child.lemma_ in _ISSUE_VERBS:
             holder = child if child.dep_ == "prep" else next(
                 (c for c in child.children if c.dep_ == "agent"), None)
             pobj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not None else None
             if pobj is not None:
-                return pobj
-    return None
+                out.append((holder.lower_, pobj))
+    return out
 
 
 def is_pronoun(token: Token) -> bool:

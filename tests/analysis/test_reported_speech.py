@@ -149,6 +149,12 @@ HEDGES = (
     "was announced the index dipped, then rose to close up 0.7%."
 )
 
+# meantime-apple-103623: a dated report in a publication the entity list does not hold.
+ARS = (
+    "According to an April 2nd report in Ars Technica, an internal memo at Apple showed the company passed "
+    "Wal-Mart as the top U.S. music seller Wal-Mart at the beginning of the year."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -268,3 +274,8 @@ def test_a_passive_reporting_verb_has_no_speaker_in_its_subject(nlp):
 
 def test_passive_hedges_are_not_reported_speech(nlp):
     assert indirect(nlp, HEDGES) == []
+
+
+def test_according_to_a_report_in_a_publication(nlp):
+    q = reported(nlp, ARS, "an internal memo at Apple")
+    assert q.speaker == "Ars Technica"  # not the report's date
