@@ -610,8 +610,8 @@ def _according_span(according: Token, resolver: SpeakerResolver) -> tuple[int, i
     end = _source_end(according, resolver)
     if according.i == words[0]:  # "According to X, ..."
         body = [i for i in words if i > end]
-    elif end >= words[-1] and doc[according.i - 1].text == ",":  # "..., according to X."
-        body = [i for i in words if i < according.i]
+    elif end >= words[-1] and (doc[according.i - 1].text == "," or not _reported_inside(according)):
+        body = [i for i in words if i < according.i]  # "..., according to X."
     else:
         return None
     if not body:
@@ -622,6 +622,18 @@ def _according_span(according: Token, resolver: SpeakerResolver) -> tuple[int, i
 def _passive(verb: Token) -> bool:
     """A past participle without "have": "was asked", "Asked whether ...,"."""
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _reported_inside(according: Token) -> bool:
+    """Whether "according to" (with no comma before it) sits in a clause somebody else reports
+    ("The Times report that jobs rose in August according to research by ..."): then it qualifies
+    that clause only."""
+    node = according.head
+    while node.head.i != node.i:
+        if node.head.lemma_.lower() in REPORT_VERBS and node.dep_ in ("ccomp", "dobj"):
+            return True
+        node = node.head
+    return False
 
 
 def _complement(verb: Token) -> Token | None:

@@ -136,7 +136,7 @@ class SpeakerResolver:
             for child in token.children:
                 if child.dep_ in ("poss", "compound") and child.ent_type_ not in _WHEN:  # not "an April 2nd report"
                     sub = self.resolve(child, depth + 1)
-                    if sub.name:
+                    if sub.entity is not None or sub.name and child.pos_ == "PROPN":  # not "the event website"
                         return sub
             for prep, author in _authors_of(token):  # "a report by the Times of Zambia", "... in Ars Technica"
                 sub = self.resolve(author, depth + 1)

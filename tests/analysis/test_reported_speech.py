@@ -155,6 +155,17 @@ ARS = (
     "Wal-Mart as the top U.S. music seller Wal-Mart at the beginning of the year."
 )
 
+# wikinews2004-tsunami-toll: "according to" closing a sentence without a comma.
+TSUNAMI = (
+    "The death toll from the earthquake and tsunamis that has hit countries in Asia and Eastern Africa "
+    "continues to rise, passing 80,000 people according to reports from several news agencies."
+)
+# meantime-stock-112579: "according to" inside a clause somebody else reports qualifies that clause.
+JOBS = (
+    "The New York Times and the Associated Press both report that the number of jobs in the service sector "
+    "rose in August according to research done by the Institute for Supply Management."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -279,3 +290,16 @@ def test_passive_hedges_are_not_reported_speech(nlp):
 def test_according_to_a_report_in_a_publication(nlp):
     q = reported(nlp, ARS, "an internal memo at Apple")
     assert q.speaker == "Ars Technica"  # not the report's date
+
+
+def test_according_to_closing_a_sentence_without_a_comma(nlp):
+    q = reported(nlp, TSUNAMI, "The death toll")
+    assert q.text.endswith("passing 80,000 people") and q.cue == "according to"
+
+
+def test_according_to_inside_a_reported_clause_stays_in_it(nlp):
+    quotes = indirect(nlp, JOBS)
+    assert not [q for q in quotes if q.text.startswith("The New York Times")]
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["according to"].text == "that the number of jobs in the service sector rose in August"
+    assert by_cue["report"].speaker == "New York Times and the Associated Press"
