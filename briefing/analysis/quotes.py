@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from briefing.analysis.cues import FRAME_VERBS, QUESTION_VERBS, QUESTION_WORDS, REPORT_NOUNS, REPORT_VERBS
 from briefing.analysis.sentences import sentence_index
 from briefing.analysis.sentences import text as doc_text
-from briefing.analysis.speakers import NOBODY, TITLE_GENDER, Speaker, SpeakerResolver, is_pronoun, subject_of
+from briefing.analysis.speakers import (NOBODY, TITLE_GENDER, Speaker, SpeakerResolver, is_pronoun, is_subject,
+                                       subject_of)
 from briefing.model import Article, Entity, Quote
 
 if TYPE_CHECKING:
@@ -339,6 +340,8 @@ def _named_reports(doc: Doc, inside: list[int], resolver: SpeakerResolver) -> li
         subject = subject_of(tok)
         if subject is None or is_pronoun(subject) or subject.tag_ in ("WP", "WDT") or _across_lines(subject, tok):
             continue
+        if _reported_inside(tok, inside):  # "The authors say the results confirm ...": the authors go on
+            continue
         if any(c.lower_ == "no" for c in subject.children) or subject.lower_ in ("nobody", "none"):
             continue  # "no one is predicting ...": nobody to go on with
         speaker = resolver.resolve(subject)
@@ -358,11 +361,14 @@ def _pronoun_speaker(pronoun: Token, verb: Token, resolver: SpeakerResolver) -> 
     if k < 0:
         return found
     last = reports[k]
-    if last.subject.i <= at or last.speaker == found or not _may_refer(pronoun, last, resolver):
+    if last.speaker == found or not _may_refer(pronoun, last, resolver):
         return found
     doc = verb.doc
-    if sentence_index(doc, verb.i) - sentence_index(doc, last.verb) > _REPORT_WINDOW:
+    back = sentence_index(doc, verb.i) - sentence_index(doc, last.verb)
+    if back > _REPORT_WINDOW:
         return found
+    if last.subject.i <= at and not (back <= 1 and not is_subject(doc[at])):
+        return found  # a closer antecedent, unless it is no subject and the speaker is one sentence back
     between = doc[last.verb:pronoun.i].text
     if between.count("\n\n") + (1 if "\n" in between and "\n\n" not in between else 0) > 1:
         return found  # more than one paragraph back
@@ -624,14 +630,16 @@ def _passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
-def _reported_inside(according: Token) -> bool:
-    """Whether "according to" (with no comma before it) sits in a clause somebody else reports
-    ("The Times report that jobs rose in August according to research by ..."): then it qualifies
-    that clause only."""
-    node = according.head
-    while node.head.i != node.i:
-        if node.head.lemma_.lower() in REPORT_VERBS and node.dep_ in ("ccomp", "dobj"):
-            return True
+def _reported_inside(token: Token, inside: list[int] | None = None) -> bool:
+    """Whether a token sits in a clause somebody else reports ("The Times report that jobs rose in
+    August according to research by ...": the "according to" qualifies that clause only)."""
+    node = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(40):
+        if node.head.i == node.i:
+            break
+        if node.head.lemma_.lower() in REPORT_VERBS and node.dep_ in ("ccomp", "dobj") and node.head.i < token.i \
+                and (inside is None or inside[node.head.i] == -1):
+            return True  # (not a verb after the clause, "...; it noted", nor one in a quote before it)
         node = node.head
     return False
 

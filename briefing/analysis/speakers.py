@@ -282,7 +282,7 @@ class SpeakerResolver:
                 fallback = entity, i
             elif sent != last_sent:
                 break  # only the closest earlier sentence that names one
-            if _is_subject(self.doc[i]):
+            if is_subject(self.doc[i]):
                 best_subject = entity, i
         chosen = best_subject or fallback
         return (Speaker(chosen[0].name, chosen[0].id), chosen[1]) if chosen else (NOBODY, -1)
@@ -320,7 +320,7 @@ def is_pronoun(token: Token) -> bool:
         and not (token.text.isupper() and len(token.text) > 1)
 
 
-def _is_subject(token: Token) -> bool:
+def is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "flat", "appos", "conj") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")

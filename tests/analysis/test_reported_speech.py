@@ -166,6 +166,20 @@ JOBS = (
     "rose in August according to research done by the Institute for Supply Management."
 )
 
+# wikinews2004-us-president-bush-visits-canada: "They" is the group that reported, not a word in
+# its object ("Palestinian refugees").
+INDYMEDIA = (
+    "The Indymedia group of websites reported a demonstration on the 29th against the deportation of "
+    "Palestinian refugees. They also report 15,000 people marched against Bush in Ottawa on the 30th and "
+    "have text photos, and a video of the protests."
+)
+# gum-news-iodine: "They" are the authors who say, not the results they say something about.
+IODINE = (
+    "The authors say the results confirm the existence of inadequate iodine intake in the Australian "
+    "population. They call for \"urgent implementation of mandatory iodisation of all edible salt in "
+    "Australia.\""
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -303,3 +317,15 @@ def test_according_to_inside_a_reported_clause_stays_in_it(nlp):
     by_cue = {q.cue: q for q in quotes}
     assert by_cue["according to"].text == "that the number of jobs in the service sector rose in August"
     assert by_cue["report"].speaker == "New York Times and the Associated Press"
+
+
+def test_they_prefers_the_subject_that_reported_to_a_word_in_its_object(nlp):
+    q = reported(nlp, INDYMEDIA, "15,000 people marched")
+    assert q.speaker == "Indymedia group"
+
+
+def test_they_goes_on_with_the_outer_speaker_not_a_reported_subject(nlp):
+    doc = nlp(IODINE)
+    quotes = extract_quotes(doc, extract_entities(doc), Article(title="t", body=IODINE, date="2010-01-01"))
+    call = [q for q in quotes if q.cue == "call"]
+    assert [q.speaker for q in call] == ["authors"]
