@@ -235,12 +235,19 @@ class SpeakerResolver:
             tok = stack.pop()
             keep.append(tok)
             stack.extend(c for c in tok.children if c.dep_ not in _NP_DROP)
+        for prep in head.rights:  # "a spokesman for the Red Cross": whom the speaker speaks for
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+            if prep.lower_ in ("for", "of", "at") and pobj is not None and (
+                    pobj.pos_ == "PROPN" or self.by_token[pobj.i] is not None and self.by_token[pobj.i].kind != "place"):
+                clauses = [t for t in prep.subtree if t.dep_ in ("relcl", "acl", "punct", "cc", "conj")]
+                keep.extend(t for t in prep.subtree if not any(t in c.subtree for c in clauses))
+                break
         keep.sort(key=lambda t: t.i)
         while keep and keep[0].lower_ in _DETS:
             keep.pop(0)
         if not keep:
             return None
-        text = self.doc[keep[0].i:keep[-1].i + 1].text.strip()
+        text = self.doc[keep[0].i:keep[-1].i + 1].text.rsplit("\n", 1)[-1].strip()  # not a dateline before
         return text if 0 < len(text.split()) <= 10 else None
 
     # -------------------------------------------------------------- pronouns

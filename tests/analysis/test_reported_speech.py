@@ -180,6 +180,18 @@ IODINE = (
     "Australia.\""
 )
 
+# wikinews2004-tsunami-toll: an unnamed speaker keeps whom he speaks for.
+RED_CROSS = (
+    "A spokesman for the Red Cross speculated that the toll could increase to over 100,000 as some of the "
+    "smaller islands in the Indian Ocean are checked."
+)
+# gum-news-defector: the dateline before the first sentence is not part of its subject.
+DATELINE = (
+    "Saturday, October 9, 2010\n\nRecent reports have revealed that a defector from the elite group within "
+    "Scientology called the Sea Org was first persuaded to travel back to a management building for the "
+    "organization in California, where he was interrogated by an attorney for Scientology and then arrested."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -329,3 +341,11 @@ def test_they_goes_on_with_the_outer_speaker_not_a_reported_subject(nlp):
     quotes = extract_quotes(doc, extract_entities(doc), Article(title="t", body=IODINE, date="2010-01-01"))
     call = [q for q in quotes if q.cue == "call"]
     assert [q.speaker for q in call] == ["authors"]
+
+
+def test_unnamed_speaker_keeps_whom_he_speaks_for(nlp):
+    assert reported(nlp, RED_CROSS, "that the toll").speaker == "spokesman for the Red Cross"
+
+
+def test_unnamed_speaker_after_a_dateline(nlp):
+    assert reported(nlp, DATELINE, "that a defector").speaker == "Recent reports"
