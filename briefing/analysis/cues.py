@@ -14,8 +14,11 @@ conclude emphasise emphasize stress urge reply respond recall reiterate indicate
 contend concede testify mention promise pledge vow threaten hint underline underscore remark caution
 complain disclose forecast hope fear propose recommend demand speculate affirm boast charge joke
 reckon signal find learn feel agree counter retort quip inform assure advise remind point read
-describe blog
+describe blog show rule reason
 """.split())
+# Reporting verbs with other common senses ("showed the court how", "showed videos demonstrating"):
+# they report only a that-clause or a finite clause with its own subject right after them.
+WEAK_REPORT_VERBS = frozenset("show rule reason".split())
 
 # Verbs that report a question or a request only through a wh- or that-clause ("asked officials
 # how such documents wound up on the street", "asked that a decision be made"), never through an

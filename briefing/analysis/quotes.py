@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analysis.cues import FRAME_VERBS, QUESTION_VERBS, QUESTION_WORDS, REPORT_NOUNS, REPORT_VERBS
+from briefing.analysis.cues import (FRAME_VERBS, QUESTION_VERBS, QUESTION_WORDS, REPORT_NOUNS, REPORT_VERBS,
+                                   WEAK_REPORT_VERBS)
 from briefing.analysis.sentences import sentence_index
 from briefing.analysis.sentences import text as doc_text
 from briefing.analysis.speakers import (NOBODY, TITLE_GENDER, Speaker, SpeakerResolver, is_pronoun, is_subject,
@@ -566,6 +567,8 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
                 continue  # "Asked whether ..., Carson said": the one asked answers, nobody is quoted
             if comp is not None and comp.left_edge.lower_ != "that" and any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "the plants are thought to be affected": a hedge, not somebody's words
+            if lemma in WEAK_REPORT_VERBS and (comp is None or not _plain_clause(tok, comp)):
+                continue
             if comp is not None:
                 content = _clause_span(comp, tok, text)
             elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
@@ -623,6 +626,16 @@ def _according_span(according: Token, resolver: SpeakerResolver) -> tuple[int, i
     if not body:
         return None
     return doc[body[0]].idx, doc[body[-1]].idx + len(doc[body[-1]].text)
+
+
+def _plain_clause(verb: Token, comp: Token) -> bool:
+    """A that-clause, or a finite clause with its own subject starting right after the verb."""
+    if comp.left_edge.lower_ == "that":
+        return True
+    finite = comp.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in comp.children)
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+    return finite and subject and comp.left_edge.i == verb.i + 1 and comp.left_edge.lower_ not in QUESTION_WORDS
 
 
 def _passive(verb: Token) -> bool:

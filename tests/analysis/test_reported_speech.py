@@ -192,6 +192,19 @@ DATELINE = (
     "organization in California, where he was interrogated by an attorney for Scientology and then arrested."
 )
 
+# gum-news-worship, gum-news-warming: rulings and findings report; meantime-apple-195869,
+# meantime-apple-40203: showing things is not reporting.
+COURT = (
+    "Greek court has ruled that worshippers of the ancient Greek religion may now formally associate and "
+    "worship at archeological sites."
+)
+FINDINGS = "Heald noted the findings show pollution reduction is also important."
+SHOWED = (
+    "He showed videos demonstrating a drop in signal strength when held in a certain way for other "
+    "smartphones to help make his point. During the case Apple Corps showed the court just how many times "
+    "the Apple Computer logo appeared during a typical download."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -349,3 +362,12 @@ def test_unnamed_speaker_keeps_whom_he_speaks_for(nlp):
 
 def test_unnamed_speaker_after_a_dateline(nlp):
     assert reported(nlp, DATELINE, "that a defector").speaker == "Recent reports"
+
+
+def test_a_court_ruling_and_findings_are_reported(nlp):
+    assert reported(nlp, COURT, "that worshippers").speaker == "Greek court"
+    assert reported(nlp, FINDINGS, "pollution reduction").cue == "show"
+
+
+def test_showing_things_is_not_reporting(nlp):
+    assert not [q for q in indirect(nlp, SHOWED) if q.cue == "showed"]
