@@ -35,8 +35,11 @@ FRAME_VERBS = REPORT_VERBS | frozenset(
 REPORT_NOUNS = frozenset("""
 concern claim warning statement belief fear assertion allegation assessment view suggestion
 announcement insistence argument prediction estimate admission acknowledgement acknowledgment
-assurance promise pledge threat report message hope
+assurance promise pledge threat report message hope conclusion opinion impression sensation
 """.split())
+
+# Adjectives whose that-clause is what their subject holds ("Djamal is concerned that ...").
+REPORT_ADJECTIVES = frozenset("concerned worried confident convinced adamant optimistic pessimistic hopeful".split())
 
 # Subjects that are a channel of someone else's words ("Cornyn's statement added").
 CHANNEL_NOUNS = frozenset("""

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analysis.cues import (FRAME_VERBS, QUESTION_VERBS, QUESTION_WORDS, REPORT_NOUNS, REPORT_VERBS,
-                                   WEAK_REPORT_VERBS)
+from briefing.analysis.cues import (FRAME_VERBS, QUESTION_VERBS, QUESTION_WORDS, REPORT_ADJECTIVES, REPORT_NOUNS,
+                                   REPORT_VERBS, WEAK_REPORT_VERBS)
 from briefing.analysis.sentences import sentence_index
 from briefing.analysis.sentences import text as doc_text
 from briefing.analysis.speakers import (NOBODY, TITLE_GENDER, Speaker, SpeakerResolver, is_pronoun, is_subject,
@@ -576,6 +576,16 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             else:
                 continue
             cue, speaker = _from_verb(tok, resolver)
+        elif tok.lower_ in REPORT_ADJECTIVES and (tok.dep_ == "acomp" or tok.tag_ == "VBN"):
+            # "Djamal is concerned that ...", "associations are concerned the Government will ..."
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            copula = tok.head if tok.dep_ == "acomp" else tok
+            if comp is None or not _plain_clause(tok, comp) or any(c.dep_ == "neg" for c in copula.children):
+                continue
+            content = _clause_span(comp, tok, text)
+            holder = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            holder = holder if holder is not None else subject_of(copula)
+            cue, speaker = tok.text, (resolver.resolve(holder) if holder is not None else NOBODY)
         elif lemma in REPORT_NOUNS and tok.pos_ == "NOUN":
             comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)

@@ -205,6 +205,16 @@ SHOWED = (
     "the Apple Computer logo appeared during a typical download."
 )
 
+# meantime-airbus-87805, gum-news-taxes: what a subject is concerned about is its view.
+DJAMAL = (
+    "Djamal is concerned that instead new European planes would have to be flown into Indonesia prior to "
+    "registration, with higher costs incurred as a result."
+)
+SECULARISTS = (
+    "Italian secularist associations are concerned the Government will modify the law in order to maintain "
+    "an exception for religious schools."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -371,3 +381,10 @@ def test_a_court_ruling_and_findings_are_reported(nlp):
 
 def test_showing_things_is_not_reporting(nlp):
     assert not [q for q in indirect(nlp, SHOWED) if q.cue == "showed"]
+
+
+def test_concerned_that_is_the_subjects_view(nlp):
+    q = reported(nlp, DJAMAL, "that instead new European planes")
+    assert (q.speaker, q.cue) == ("Djamal", "concerned")
+    q = reported(nlp, SECULARISTS, "the Government will modify")
+    assert q.speaker == "Italian secularist associations"
