@@ -576,6 +576,15 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             else:
                 continue
             cue, speaker = _from_verb(tok, resolver)
+        elif tok.lower_ in ("quoting", "citing") and tok.dep_ in ("advcl", "acl", "xcomp") and tok.head.i != tok.i:
+            # "According to Yonhap, quoting KCNA, the military has been placed on high alert": KCNA's words
+            source = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            speaker = resolver.resolve(source) if source is not None else NOBODY
+            kind = resolver.entities[speaker.entity].kind if speaker.entity in resolver.entities else None
+            if kind not in ("person", "organization"):
+                continue  # "citing major flaws", "citing people familiar with the situation"
+            content = _clause_span(tok.head, tok, text, exclude=tok)
+            cue = tok.text
         elif tok.lower_ in REPORT_ADJECTIVES and (tok.dep_ == "acomp" or tok.tag_ == "VBN"):
             # "Djamal is concerned that ...", "associations are concerned the Government will ..."
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -707,7 +716,7 @@ def _clause_span(head: Token, cue: Token, text: str, exclude: Token | None = Non
         toks = right if len(right) >= len(left) else left
         while toks and (toks[0].is_punct or toks[0].is_space):
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space):
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ("”", '"'):
             toks.pop()
         if not toks:
             return None

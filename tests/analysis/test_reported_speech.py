@@ -215,6 +215,19 @@ SECULARISTS = (
     "an exception for religious schools."
 )
 
+# gum-news-korea: the agency quoted is the source of what follows; wikinews2004-democrats: citing
+# cases names no source.
+KOREA = (
+    "According to Yonhap news agency, quoting North Korea's main news agency Korean Central News Agency "
+    "(KCNA), the country's military has been placed on high alert and has been told to prepare a "
+    "\"quasi-state of war\"."
+)
+CITING = (
+    "Other Congressmen including John Conyers (D-MI), Jerrold Nadler (D-NY), and Robert Wexler (D-FL) "
+    "voiced similar concerns, and requested an investigation by the Government Accountability Office (GAO), "
+    "citing specific cases in Ohio, Florida, North Carolina and New Mexico."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -388,3 +401,15 @@ def test_concerned_that_is_the_subjects_view(nlp):
     assert (q.speaker, q.cue) == ("Djamal", "concerned")
     q = reported(nlp, SECULARISTS, "the Government will modify")
     assert q.speaker == "Italian secularist associations"
+
+
+def test_quoting_an_agency_makes_it_the_source(nlp):
+    quotes = {q.cue: q for q in indirect(nlp, KOREA)}
+    assert quotes["according to"].speaker == "Yonhap news agency"
+    kcna = quotes["quoting"]
+    assert kcna.speaker == "Korean Central News Agency"
+    assert kcna.text.startswith("the country's military") and kcna.text.endswith('"quasi-state of war"')
+
+
+def test_citing_cases_is_not_a_source(nlp):
+    assert not [q for q in indirect(nlp, CITING) if q.cue == "citing"]
