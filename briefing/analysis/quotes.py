@@ -318,6 +318,11 @@ def _from_verb(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
         named = _left_entity(subject, resolver, reach=4)
         if named.entity is not None:
             return verb.text, named
+    if speaker.entity is None and subject.pos_ == "NOUN":  # "Buzz Hargrove, the president of ... said"
+        j = subject.left_edge.i - 1
+        person = resolver.by_token[j - 1] if j > 0 and subject.doc[j].text == "," else None
+        if person is not None and person.kind == "person":
+            return verb.text, Speaker(person.name, person.id)
     return verb.text, speaker
 
 

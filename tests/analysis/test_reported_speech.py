@@ -413,3 +413,8 @@ def test_quoting_an_agency_makes_it_the_source(nlp):
 
 def test_citing_cases_is_not_a_source(nlp):
     assert not [q for q in indirect(nlp, CITING) if q.cue == "citing"]
+
+
+def test_name_then_role_in_apposition_names_the_speaker(nlp):
+    said = [q for q in indirect(nlp, HARGROVE) if q.cue == "said"]
+    assert [q.speaker for q in said] == ["Buzz Hargrove"]
