@@ -390,6 +390,8 @@ def _may_refer(pronoun: Token, report: _Report, resolver: SpeakerResolver) -> bo
     if lower in ("he", "she"):
         if entity is not None:
             sex = "m" if lower == "he" else "f"
+            if entity.kind in ("place", "other") and _says_of_self(report, lower, resolver.doc):
+                return True  # "Paris claims that she was working ...": Paris is a she, whatever its type
             if entity.kind != "person":  # a person's name typed otherwise ("Kristen Wilkins" as an organisation)
                 entity = resolver.person_named(entity.name.rsplit(" ", 1)[-1]) if " " in entity.name else None
             return entity is not None and resolver.gender.get(entity.id, sex) == sex
@@ -403,6 +405,13 @@ def _may_refer(pronoun: Token, report: _Report, resolver: SpeakerResolver) -> bo
             return entity.kind in ("organization", "place")
         return subject.tag_ in ("NN", "NNP")
     return False
+
+
+def _says_of_self(report: _Report, pronoun: str, doc: Doc) -> bool:
+    """Whether the report's own clause has the pronoun as a subject ("X claims that she ..."): what a
+    speaker says of itself names its gender, even when the entity list took the name for a place."""
+    verb = doc[report.verb]
+    return any(t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass") and t.i > verb.i for t in verb.subtree)
 
 
 def _left_entity(verb: Token, resolver: SpeakerResolver, reach: int = 14) -> Speaker:

@@ -228,6 +228,17 @@ CITING = (
     "citing specific cases in Ohio, Florida, North Carolina and New Mexico."
 )
 
+# gum-news-imprisoned: "Paris" (Valeska Paris) says "she", so "She also claims" is Paris, not the
+# father named before, whatever type the entity list gave the name.
+PARIS = (
+    "Her mother had spoken out against Scientology on French television after her ex-husband and Paris's "
+    "father, Albert Jaquier, committed suicide after he lost his fortune to Scientology. Paris claims that "
+    "she was kept at Flag Land Base in Clearwater, Florida until she was eighteen and then transferred to "
+    "the Freewinds.\n\nOn board the Freewinds, Paris claims that she was working from 6:00am to midnight and "
+    "due to lack of sleep ended up being a walking zombie. She also claims that in 1997 and 1998, she was "
+    "tasked with removal of asbestos from the ship."
+)
+
 
 def indirect(nlp, text: str):
     doc = nlp(text)
@@ -418,3 +429,8 @@ def test_citing_cases_is_not_a_source(nlp):
 def test_name_then_role_in_apposition_names_the_speaker(nlp):
     said = [q for q in indirect(nlp, HARGROVE) if q.cue == "said"]
     assert [q.speaker for q in said] == ["Buzz Hargrove"]
+
+
+def test_she_goes_on_with_a_speaker_who_said_she(nlp):
+    q = reported(nlp, PARIS, "that in 1997 and 1998")
+    assert q.speaker == "Paris"
