@@ -167,10 +167,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     @on(ArticleList.Selected)
     def _list_selected(self, event: ArticleList.Selected) -> None:
         self.open_article(event.article_id)
-        if self.has_class("-narrow") and self.has_class("-show-library"):
-            # Narrow: the library stood in for the panes while choosing; the article gets the room back.
-            self.set_class(False, "-show-library")
-            self.set_class(True, "-hide-library")
+        self._narrow_library_gives_way()
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
@@ -309,7 +306,14 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     def action_focus_article(self) -> None:
         if self.focused is self.article:
             self.article.clear_marks("highlight")
+        self._narrow_library_gives_way()
         self.set_focus(self.article)
+
+    def _narrow_library_gives_way(self) -> None:
+        """Narrow: the library stood in for the panes while choosing; the article gets the room back."""
+        if self.has_class("-narrow") and self.has_class("-show-library"):
+            self.set_class(False, "-show-library")
+            self.set_class(True, "-hide-library")
 
     @property
     def library_visible(self) -> bool:
