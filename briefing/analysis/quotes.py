@@ -499,7 +499,7 @@ def _from_according(according: Token, resolver: SpeakerResolver) -> tuple[str, S
     if obj is None:
         return "according to", NOBODY
     speaker = resolver.resolve(obj)
-    if speaker.entity is None and obj.pos_ == "NOUN":  # "according to a witness, Sergeant ... Michael Marciello, when ..."
+    if speaker.entity is None and obj.pos_ == "NOUN":  # "according to a witness, Sergeant ... Marciello, ..."
         named = _comma_name(_source_end(according, resolver=None), resolver)
         if named is not None:
             return "according to", Speaker(named[0].name, named[0].id)

@@ -141,8 +141,8 @@ class SpeakerResolver:
             for prep, author in _authors_of(token):  # "a report by the Times of Zambia", "... in Ars Technica"
                 sub = self.resolve(author, depth + 1)
                 kind = self.entities[sub.entity].kind if sub.entity in self.entities else None
-                if kind == "organization" or kind == "person" and prep != "in" or kind is None and author.pos_ == "PROPN" \
-                        and author.ent_type_ not in _WHEN:
+                unlisted_name = kind is None and author.pos_ == "PROPN" and author.ent_type_ not in _WHEN
+                if kind == "organization" or kind == "person" and prep != "in" or unlisted_name:
                     return sub
         by_role = self.by_role(token)
         if by_role is not None:
@@ -237,8 +237,9 @@ class SpeakerResolver:
             stack.extend(c for c in tok.children if c.dep_ not in _NP_DROP)
         for prep in head.rights:  # "a spokesman for the Red Cross": whom the speaker speaks for
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+            held = self.by_token[pobj.i] if pobj is not None else None
             if prep.lower_ in ("for", "of", "at") and pobj is not None and (
-                    pobj.pos_ == "PROPN" or self.by_token[pobj.i] is not None and self.by_token[pobj.i].kind != "place"):
+                    pobj.pos_ == "PROPN" or held is not None and held.kind != "place"):
                 clauses = [t for t in prep.subtree if t.dep_ in ("relcl", "acl", "punct", "cc", "conj")]
                 keep.extend(t for t in prep.subtree if not any(t in c.subtree for c in clauses))
                 break
@@ -312,7 +313,8 @@ def _authors_of(noun: Token) -> list[tuple[str, Token]]:
     """Who a statement or report may be by: "by X", "from X", "in X" (a newspaper), "released by X"."""
     out = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in") or child.dep_ == "acl" and child.lemma_ in _ISSUE_VERBS:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in") \
+                or child.dep_ == "acl" and child.lemma_ in _ISSUE_VERBS:
             holder = child if child.dep_ == "prep" else next(
                 (c for c in child.children if c.dep_ == "agent"), None)
             pobj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not None else None
