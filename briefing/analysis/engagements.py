@@ -27,6 +27,8 @@ _PLACE_PREPS = frozenset("in at to into inside near".split())
 _PARTY_PREPS = frozenset("with between among".split())
 _MOVE_VERBS = frozenset("travel fly head arrive go".split())
 _WHAT_WORDS = 12
+_WHAT_STRETCH = 5  # words a phrase may run past _WHAT_WORDS to finish a name or a date
+_LEADING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}  # words that only lead into what follows
 
 
 def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
@@ -214,8 +216,31 @@ def _what(verb: Token, scope: list[Token], nominal: bool = False) -> str:
              and not (t.dep_ in ("aux", "auxpass", "neg") and t.head.i == verb.i)]
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
-    text = " ".join(t.text for t in words[:_WHAT_WORDS])
+    text = " ".join(t.text for t in _cut(words, _WHAT_WORDS))
     return text.replace(" ,", ",").replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _cut(words: list[Token], limit: int) -> list[Token]:
+    """At most about `limit` words, never ending inside a name or a date ("Lula da" | "Silva",
+    "later this" | "month") nor on a word that leads into what was cut ("protests from")."""
+    if len(words) <= limit:
+        return words
+    end = limit
+    while end < min(len(words), limit + _WHAT_STRETCH) and _continues(words[end - 1], words[end]):
+        end += 1
+    if end < len(words) and _continues(words[end - 1], words[end]):
+        end = limit  # a long name: end before it rather than inside it
+        while end > 1 and _continues(words[end - 1], words[end]):
+            end -= 1
+    kept = words[:end]
+    while len(kept) > 1 and (kept[-1].pos_ in _LEADING_POS or kept[-1].is_punct):
+        kept.pop()
+    return kept
+
+
+def _continues(left: Token, right: Token) -> bool:
+    """`right` goes on with the name, date or figure that `left` is part of."""
+    return right.i == left.i + 1 and right.ent_iob_ == "I" and left.ent_iob_ in ("B", "I")
 
 
 def _status(verb: Token, date: DateRef | None, anchor: str | None) -> str:

@@ -148,3 +148,15 @@ def test_lunch_with_a_president_in_the_whole_sample_article(nlp, samples):
 def test_advice_not_to_travel_is_no_trip(nlp):
     found, _ = engagements_of(nlp, WARNING, "2004-12-27")
     assert found == []
+
+
+def test_what_never_ends_inside_a_name_or_a_date_nor_on_a_dangling_word(nlp, samples):
+    """The agenda shows `what`: "with ... Lula da" or "in Chile later this" reads as a mistake."""
+    text, date = read_sample(samples / "wikinews2004-president-of-china-lunches-with-brazilian-president.txt")
+    found, _ = engagements_of(nlp, text, date)
+    [lunch] = [g for g in found if "lunch" in g.what]
+    assert lunch.what.endswith("Luiz Inácio Lula da Silva")
+    found, _ = engagements_of(nlp, KOIZUMI, "2004-11-18")
+    assert found[0].what.endswith("in Chile later this month")
+    found, _ = engagements_of(nlp, PARLIAMENT, "2004-12-06")
+    assert found[0].what.split()[-1] not in {"from", "of", "the", "with", "and", "to"}
