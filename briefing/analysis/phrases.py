@@ -1,0 +1,181 @@
+"""Noun phrases around names: a name's mention widened to the phrase it heads, and entities an
+article describes around a name rather than names.
+
+"Civic Party's Jeremy Tam", "English captain Harry Kane" and "Tanya Chan of the Civic Party" are
+mentions of the person, with the party's mention nested inside. "Thailand's foreign minister",
+"Scientology officials", "the U.S. border" are headed by a common noun and are entities of their own
+(the minister is not Thailand): left out, the one name inside would be all a reader or a coreference
+scorer sees of them, and that name's entity would seem mentioned where the article speaks of someone
+else. Only heads that say what kind of thing is meant make an entity (a person's role, people, a
+body, a place); other phrases ("a blog written by Rathbun") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefing.analysis.roles import ROLE_NOUNS
+from briefing.model import Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Plural nouns for people: "U.S. officials", "former members of Scientology", "KSC employees".
+PEOPLE = {"officials", "members", "employees", "critics", "women", "men", "children", "people", "users",
+          "reporters", "visitors", "supporters", "fans", "residents", "citizens", "workers", "staff",
+          "players", "leaders", "voters", "students", "pilgrims", "troops", "soldiers", "officers",
+          "executives", "lawmakers", "delegates", "activists", "protesters", "refugees", "migrants",
+          "defectors", "commanders", "volunteers", "scientists", "researchers", "experts", "doctors",
+          "teachers", "parents", "families", "victims", "survivors", "passengers", "athletes",
+          "candidates", "councillors", "ministers", "diplomats", "investigators", "prosecutors",
+          "lawyers", "journalists", "authorities", "spokespeople", "representatives", "agents",
+          "engineers", "staffers", "crew", "owners", "customers", "shareholders", "investors",
+          "farmers", "miners", "nurses", "patients", "fighters", "militants", "rebels", "forces"}
+BODIES = {"ministry", "department", "agency", "office", "council", "committee", "commission", "military",
+          "army", "navy", "police", "team", "squad", "party", "chapter", "branch", "consulate",
+          "authority", "coalition", "delegation", "federation", "union", "association"}
+# "The Romanian government", "the government of Canada": the country acting (MEANTIME marks it a
+# mention of the place); but "the Monti government" is a body named for its leader.
+GOVERNMENTS = {"government", "administration", "cabinet", "regime"}
+PLACES = {"border", "borders", "coast", "coastline", "waters", "mainland", "capital", "region",
+          "headquarters", "province", "territory", "outskirts", "suburbs", "countryside", "embassy"}
+_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case"}
+_MODIFIER = {"compound", "poss", "amod", "nmod", "nummod", "appos"}
+_NOT_IN_PHRASE = {"cc", "conj", "appos", "relcl", "acl", "advcl", "punct", "prep"}  # after the head
+_OF_NAME = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+MAX_TOKENS = 14
+
+
+# ---------------------------------------------------------------- mentions widened
+def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
+    """Each mention of a name becomes the noun phrase the name heads (a name that only modifies
+    another noun, "Mecca's Grand Mosque", stays as it is)."""
+    bodies = {m.start: m.end for e in entities if e.kind in ("organization", "place") for m in e.mentions}
+    for entity in entities:
+        widened = []
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            x = _name_phrase(doc, span) if span is not None and len(span) else m
+            if entity.kind == "person":  # "Wong Pik-wan of the Democratic Party", however it was parsed
+                after = _OF_NAME.match(doc.text, x.end)
+                if after and after.end() in bodies:
+                    x = Span(x.start, bodies[after.end()])
+            widened.append(x)
+        entity.mentions = sorted({(x.start, x.end): x for x in widened}.values(), key=lambda x: x.start)
+
+
+def _name_phrase(doc: Doc, span) -> Span:
+    root = span.root
+    if root.dep_ in _MODIFIER and not (span.start <= root.head.i < span.end):
+        return Span(span.start_char, span.end_char)
+    extent = _extent(doc, root, span.start, span.end, {"of", "from", "at"})
+    return Span(span.start_char, span.end_char) if extent is None else Span(*extent)
+
+
+# ---------------------------------------------------------------- entities described
+def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """New entities (ids left empty) for noun phrases headed by a telling common noun around the
+    name of a person, organisation or place; one entity for each distinct phrase."""
+    spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    named = [(m.start, m.end, e.kind) for e in entities if e.kind in ("person", "organization", "place")
+             for m in e.mentions]
+    found: dict[tuple[str, str], Entity] = {}
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _MODIFIER:
+            continue
+        kind = _kind(tok)
+        if kind is None or not _described(doc, tok, kind, named):
+            continue
+        extent = _extent(doc, tok, tok.i, tok.i + 1, {"of", "for", "from", "at", "in"} if kind != "person"
+                         else {"of", "for", "from", "at"})
+        if extent is None:
+            continue
+        s, e = extent
+        inside = [(a, b, k) for a, b, k in named if s <= a and b <= e]
+        if not inside or any(a < e and s < b and not (s <= a and b <= e) for a, b in spans) or (s, e) in spans:
+            continue  # no name inside ("the government" alone), crosses a mention, or is one already
+        if kind == "person" and (any(b == e and (k == "person" or _after_name(doc, a)) for a, b, k in inside)
+                                 or _beside_name(doc, tok, s, e)):
+            continue  # "minister of Civil House José Dirceu", "Ryanair CEO, Michael O'Leary": the person's title
+        text = doc.text[s:e]
+        name = text[4:] if text[:4].casefold() == "the " else text
+        key = (kind, " ".join(name.casefold().split()))
+        if key not in found:
+            found[key] = Entity(id="", kind=kind, name=name)
+        found[key].mentions.append(Span(s, e))
+    return list(found.values())
+
+
+def _kind(tok: Token) -> str | None:
+    lower = tok.lower_
+    if tok.tag_ in ("NNS", "NNPS") and lower in PEOPLE:
+        return "group"
+    if tok.tag_ in ("NN", "NNP") and lower in ROLE_NOUNS and tok.ent_type_ != "PERSON":
+        return "person"
+    if tok.pos_ == "PROPN":
+        return None  # a capitalised body or place is a name, the model's to find
+    if lower in BODIES or lower in GOVERNMENTS:
+        return "organization"
+    if lower in PLACES:
+        return "place"
+    return None
+
+
+def _described(doc: Doc, tok: Token, kind: str, named: list[tuple[int, int, str]]) -> bool:
+    if tok.lower_ in GOVERNMENTS:  # "the Monti government", not "Obama's administration"
+        return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.lefts)
+    before = doc[tok.i - 1] if tok.i else None
+    if kind == "place" and before is not None and before.dep_ == "compound" and before.head is tok \
+            and any(b == before.idx + len(before) and k == "place" for a, b, k in named):
+        return False  # "Russia's Kursk region" is Kursk
+    return True
+
+
+def _beside_name(doc: Doc, head: Token, s: int, e: int) -> bool:
+    """The role is set beside a name, before or after it, so it is that person's title."""
+    if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+        return True
+    after = re.match(r"[\s,]*(\S)", doc.text[e:e + 4])
+    nxt = doc.char_span(e + after.start(1), e + after.end(1), alignment_mode="expand") if after else None
+    return nxt is not None and nxt[0].pos_ == "PROPN"
+
+
+def _after_name(doc: Doc, start: int) -> bool:
+    """A mention right after a proper noun: "Chrysler LLC Jim Press", the name after the title."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
+
+
+# ---------------------------------------------------------------- the phrase of a head
+def _extent(doc: Doc, head: Token, start: int, end: int, preps: set[str]) -> tuple[int, int] | None:
+    """Characters of the phrase around tokens start..end headed by `head`: the modifiers before it,
+    and the prepositional phrases in `preps` right after it, without their coordinated parts."""
+    for c in sorted(head.lefts, key=lambda c: -c.i):
+        if c.i >= start:
+            continue
+        if c.dep_ not in _LEFT or c.right_edge.i != start - 1:
+            break
+        start = c.left_edge.i
+    for c in sorted(head.rights, key=lambda c: c.i):
+        if c.i < end:
+            continue
+        if c.i != end or c.dep_ != "prep" or c.lower_ not in preps:
+            break
+        end = _right_edge(c) + 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start > MAX_TOKENS or any("\n" in t.text_with_ws for t in doc[start:end - 1]) \
+            or any(t.is_quote or t.text in "()[]" for t in doc[start:end]):
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _right_edge(tok: Token) -> int:
+    """The last token of tok's phrase, leaving out what is coordinated with or set beside it."""
+    edge = tok.i
+    for c in tok.rights:
+        if c.dep_ in _NOT_IN_PHRASE and c.dep_ != "prep" or c.is_punct:
+            break
+        edge = max(edge, _right_edge(c))
+    return edge
