@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Plural nouns for people: "U.S. officials", "former members of Scientology", "KSC employees".
 PEOPLE = {"officials", "members", "employees", "critics", "women", "men", "children", "people", "users",
           "reporters", "visitors", "supporters", "fans", "residents", "citizens", "workers", "staff",
-          "players", "leaders", "voters", "students", "pilgrims", "troops", "soldiers", "officers",
+          "leaders", "voters", "students", "pilgrims", "troops", "soldiers", "officers",
           "executives", "lawmakers", "delegates", "activists", "protesters", "refugees", "migrants",
           "defectors", "commanders", "volunteers", "scientists", "researchers", "experts", "doctors",
           "teachers", "parents", "families", "victims", "survivors", "passengers", "athletes",
@@ -32,14 +32,23 @@ PEOPLE = {"officials", "members", "employees", "critics", "women", "men", "child
           "lawyers", "journalists", "authorities", "spokespeople", "representatives", "agents",
           "engineers", "staffers", "crew", "owners", "customers", "shareholders", "investors",
           "farmers", "miners", "nurses", "patients", "fighters", "militants", "rebels", "forces"}
-BODIES = {"ministry", "department", "agency", "office", "council", "committee", "commission", "military",
+# Singular nouns for a person besides the roles of roles.ROLE_NOUNS: "a member of Scientology",
+# "a former resident of Evansville", "Thomas' sister".
+PERSON = ROLE_NOUNS | {"member", "defector", "resident", "recipient", "detective", "critic", "fan", "user",
+                       "boy", "girl", "man", "woman", "son", "daughter", "sister", "brother", "wife",
+                       "husband", "mother", "father", "friend", "colleague", "employee", "worker", "citizen",
+                       "native", "supporter", "victim", "survivor", "witness", "passenger", "veteran",
+                       "volunteer", "partner", "rival", "opponent", "successor", "predecessor", "widow"}
+BODIES = {"group", "unit", "units", "ministry", "department", "agency", "office", "council", "committee", "commission", "military",
           "army", "navy", "police", "team", "squad", "party", "chapter", "branch", "consulate",
           "authority", "coalition", "delegation", "federation", "union", "association"}
 # "The Romanian government", "the government of Canada": the country acting (MEANTIME marks it a
 # mention of the place); but "the Monti government" is a body named for its leader.
 GOVERNMENTS = {"government", "administration", "cabinet", "regime"}
-PLACES = {"border", "borders", "coast", "coastline", "waters", "mainland", "capital", "region",
+PLACES = {"constituency", "post", "posts", "checkpoint", "border", "borders", "coast", "coastline", "waters", "mainland", "region",
           "headquarters", "province", "territory", "outskirts", "suburbs", "countryside", "embassy"}
+# A name followed by one of these is the named thing itself.
+CLASS_NOUNS = {"group", "party", "team", "region", "province", "county", "district", "state", "oblast"}
 _LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case"}
 _MODIFIER = {"compound", "poss", "amod", "nmod", "nummod", "appos"}
 _NOT_IN_PHRASE = {"cc", "conj", "appos", "relcl", "acl", "advcl", "punct", "prep"}  # after the head
@@ -56,7 +65,7 @@ def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
         widened = []
         for m in entity.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            x = _name_phrase(doc, span) if span is not None and len(span) else m
+            x = _name_phrase(doc, span, entity.kind) if span is not None and len(span) else m
             if entity.kind == "person":  # "Wong Pik-wan of the Democratic Party", however it was parsed
                 after = _OF_NAME.match(doc.text, x.end)
                 if after and after.end() in bodies:
@@ -65,11 +74,15 @@ def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
         entity.mentions = sorted({(x.start, x.end): x for x in widened}.values(), key=lambda x: x.start)
 
 
-def _name_phrase(doc: Doc, span) -> Span:
+def _name_phrase(doc: Doc, span, kind: str) -> Span:
     root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in CLASS_NOUNS:
+        root = root.head  # "the Lombardy region", "the Sea Org group": the named thing itself
+        span = span.doc[span.start:root.i + 1]
     if root.dep_ in _MODIFIER and not (span.start <= root.head.i < span.end):
         return Span(span.start_char, span.end_char)
-    extent = _extent(doc, root, span.start, span.end, {"of", "from", "at"})
+    # "Northwestern University in Evanston": where a body or place is; a person "in" is rarely a phrase
+    extent = _extent(doc, root, span.start, span.end, {"of", "from", "at"} | ({"in"} if kind != "person" else set()))
     return Span(span.start_char, span.end_char) if extent is None else Span(*extent)
 
 
@@ -87,8 +100,8 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
         kind = _kind(tok)
         if kind is None or not _described(doc, tok, kind, named):
             continue
-        extent = _extent(doc, tok, tok.i, tok.i + 1, {"of", "for", "from", "at", "in"} if kind != "person"
-                         else {"of", "for", "from", "at"})
+        extent = _extent(doc, tok, tok.i, tok.i + 1, {"of", "for", "from", "at", "in", "within"} if kind != "person"
+                         else {"of", "for", "from", "at", "within"})
         if extent is None:
             continue
         s, e = extent
@@ -110,8 +123,8 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
 def _kind(tok: Token) -> str | None:
     lower = tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and lower in PEOPLE:
-        return "group"
-    if tok.tag_ in ("NN", "NNP") and lower in ROLE_NOUNS and tok.ent_type_ != "PERSON":
+        return "group"  # GUM counts "Apple executives" a person, MEANTIME a person it does not score
+    if tok.tag_ in ("NN", "NNP") and lower in PERSON and tok.ent_type_ != "PERSON":
         return "person"
     if tok.pos_ == "PROPN":
         return None  # a capitalised body or place is a name, the model's to find
@@ -125,10 +138,10 @@ def _kind(tok: Token) -> str | None:
 def _described(doc: Doc, tok: Token, kind: str, named: list[tuple[int, int, str]]) -> bool:
     if tok.lower_ in GOVERNMENTS:  # "the Monti government", not "Obama's administration"
         return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.lefts)
-    before = doc[tok.i - 1] if tok.i else None
-    if kind == "place" and before is not None and before.dep_ == "compound" and before.head is tok \
-            and any(b == before.idx + len(before) and k == "place" for a, b, k in named):
-        return False  # "Russia's Kursk region" is Kursk
+    ends = {b: k for a, b, k in named}
+    for c in tok.lefts:  # "Russia's Kursk region" is Kursk, "Yonhap news agency" is Yonhap
+        if c.dep_ == "compound" and ends.get(c.idx + len(c)) == kind:
+            return False
     return True
 
 
@@ -160,7 +173,7 @@ def _extent(doc: Doc, head: Token, start: int, end: int, preps: set[str]) -> tup
     for c in sorted(head.rights, key=lambda c: c.i):
         if c.i < end:
             continue
-        if c.i != end or c.dep_ != "prep" or c.lower_ not in preps:
+        if c.i != end or c.dep_ != "prep" or c.lower_ not in preps or not any(o.dep_ == "pobj" for o in c.children):
             break
         end = _right_edge(c) + 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
