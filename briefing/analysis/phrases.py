@@ -117,6 +117,40 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if key not in found:
             found[key] = Entity(id="", kind=kind, name=name)
         found[key].mentions.append(Span(s, e))
+    return list(found.values()) + _affiliations(doc, entities, spans)
+
+
+def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity]:
+    """"Priscilla Leung of BPA", "Frederick Fung of ADPL": the name after "of" or "from" in a person's
+    phrase that the model did not mark is the body (or, if the gazetteer knows it, the place) the
+    person belongs to."""
+    from briefing.analysis import gazetteer
+
+    found: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.kind != "person":
+            continue
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                if tok.lower_ not in ("of", "from") or tok.i + 1 >= span.end:
+                    continue
+                first = tok.i + 2 if doc[tok.i + 1].lower_ == "the" else tok.i + 1
+                last = first
+                while last < span.end and doc[last].pos_ == "PROPN":
+                    last += 1
+                if last == first or last != span.end:
+                    continue
+                s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+                if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
+                    continue  # the model found it, as a name of its own
+                name = doc.text[s:e]
+                if name not in found:
+                    kind = "place" if gazetteer.place(name) is not None else "organization"
+                    found[name] = Entity(id="", kind=kind, name=name)
+                found[name].mentions.append(Span(s, e))
     return list(found.values())
 
 
