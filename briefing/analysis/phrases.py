@@ -80,9 +80,10 @@ def _name_phrase(doc: Doc, span, kind: str) -> Span:
         root = root.head  # "the Lombardy region", "the Sea Org group": the named thing itself
         span = span.doc[span.start:root.i + 1]
     if root.dep_ in _MODIFIER and not (span.start <= root.head.i < span.end):
-        return Span(span.start_char, span.end_char)
-    # "Northwestern University in Evanston": where a body or place is; a person "in" is rarely a phrase
-    extent = _extent(doc, root, span.start, span.end, {"of", "from", "at"} | ({"in"} if kind != "person" else set()))
+        preps: set[str] = set()  # "U.S. President Donald Trump's policies": only the name's own modifiers
+    else:  # "Northwestern University in Evanston": where a body or place is; a person "in" rarely a phrase
+        preps = {"of", "from", "at"} | ({"in"} if kind != "person" else set())
+    extent = _extent(doc, root, span.start, span.end, preps)
     return Span(span.start_char, span.end_char) if extent is None else Span(*extent)
 
 
