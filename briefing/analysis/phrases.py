@@ -47,8 +47,9 @@ BODIES = {"group", "unit", "units", "ministry", "department", "agency", "office"
 GOVERNMENTS = {"government", "administration", "cabinet", "regime"}
 PLACES = {"constituency", "post", "posts", "checkpoint", "border", "borders", "coast", "coastline", "waters", "mainland", "region",
           "headquarters", "province", "territory", "outskirts", "suburbs", "countryside", "embassy"}
-# A name followed by one of these is the named thing itself.
-CLASS_NOUNS = {"group", "party", "team", "region", "province", "county", "district", "state", "oblast"}
+# A name followed by one of these is the named thing itself ("the Lombardy region", "the Sea Org group").
+CLASS_NOUNS = {"place": {"region", "province", "county", "district", "state", "oblast"},
+               "organization": {"group", "party", "team"}}
 _LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case"}
 _MODIFIER = {"compound", "poss", "amod", "nmod", "nummod", "appos"}
 _NOT_IN_PHRASE = {"cc", "conj", "appos", "relcl", "acl", "advcl", "punct", "prep"}  # after the head
@@ -76,7 +77,7 @@ def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
 
 def _name_phrase(doc: Doc, span, kind: str) -> Span:
     root = span.root
-    if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in CLASS_NOUNS:
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in CLASS_NOUNS.get(kind, ()):
         root = root.head  # "the Lombardy region", "the Sea Org group": the named thing itself
         span = span.doc[span.start:root.i + 1]
     if root.dep_ in _MODIFIER and not (span.start <= root.head.i < span.end):
