@@ -50,6 +50,8 @@ PLACES = {"constituency", "post", "posts", "checkpoint", "border", "borders", "c
 # A name followed by one of these is the named thing itself ("the Lombardy region", "the Sea Org group").
 CLASS_NOUNS = {"place": {"region", "province", "county", "district", "state", "oblast"},
                "organization": {"group", "party", "team"}}
+# Places at the edge of a place: "the U.S. border", "Indonesia waters".
+EDGES = {"border", "borders", "coast", "coastline", "waters", "mainland", "outskirts", "suburbs", "countryside"}
 _LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case"}
 _MODIFIER = {"compound", "poss", "amod", "nmod", "nummod", "appos"}
 _NOT_IN_PHRASE = {"cc", "conj", "appos", "relcl", "acl", "advcl", "punct", "prep"}  # after the head
@@ -123,9 +125,9 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
 
 def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity]:
-    """"Priscilla Leung of BPA", "Frederick Fung of ADPL": the name after "of" or "from" in a person's
-    phrase that the model did not mark is the body (or, if the gazetteer knows it, the place) the
-    person belongs to."""
+    """"Priscilla Leung of BPA", "FTU's Kwok Wai-keung": a name the model did not mark, after "of" or
+    "from" at the end of a person's phrase or as the possessor opening it, is the body (or, if the
+    gazetteer knows it, the place) the person belongs to."""
     from briefing.analysis import gazetteer
 
     found: dict[str, Entity] = {}
@@ -136,15 +138,7 @@ def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            for tok in span:
-                if tok.lower_ not in ("of", "from") or tok.i + 1 >= span.end:
-                    continue
-                first = tok.i + 2 if doc[tok.i + 1].lower_ == "the" else tok.i + 1
-                last = first
-                while last < span.end and doc[last].pos_ == "PROPN":
-                    last += 1
-                if last == first or last != span.end:
-                    continue
+            for first, last in _affiliation_runs(doc, span):
                 s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
                 if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
                     continue  # the model found it, as a name of its own
@@ -154,6 +148,27 @@ def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]
                     found[name] = Entity(id="", kind=kind, name=name)
                 found[name].mentions.append(Span(s, e))
     return list(found.values())
+
+
+def _affiliation_runs(doc: Doc, span) -> list[tuple[int, int]]:
+    """Token ranges of proper nouns: after "of"/"from" (and "the") up to the end of the span, or
+    before an "'s" in the span."""
+    runs = []
+    for tok in span:
+        if tok.lower_ in ("of", "from") and tok.i + 1 < span.end:
+            first = tok.i + 2 if doc[tok.i + 1].lower_ == "the" else tok.i + 1
+            last = first
+            while last < span.end and doc[last].pos_ == "PROPN":
+                last += 1
+            if first < last == span.end:
+                runs.append((first, last))
+        elif tok.tag_ == "POS" and tok.i > span.start:
+            first = tok.i
+            while first > span.start and doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            if first < tok.i:
+                runs.append((first, tok.i))
+    return runs
 
 
 def _kind(tok: Token) -> str | None:
@@ -172,13 +187,13 @@ def _kind(tok: Token) -> str | None:
 
 
 def _described(doc: Doc, tok: Token, kind: str, named: list[tuple[int, int, str]]) -> bool:
-    if tok.lower_ in GOVERNMENTS:  # "the Monti government", not "Obama's administration"
-        return any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.lefts)
     ends = {b: k for a, b, k in named}
-    for c in tok.lefts:  # "Russia's Kursk region" is Kursk, "Yonhap news agency" is Yonhap
-        if c.dep_ == "compound" and ends.get(c.idx + len(c)) == kind:
-            return False
-    return True
+    compounds = [ends.get(c.idx + len(c)) for c in tok.lefts if c.dep_ == "compound"]
+    if tok.lower_ in GOVERNMENTS:  # "the Monti government", not "Obama's administration"
+        return "person" in compounds
+    # "Yonhap news agency" is Yonhap and "its Cupertino headquarters" in Cupertino, but "the U.S.
+    # border" is a place of its own
+    return not (kind in compounds and tok.lower_ not in EDGES)
 
 
 def _beside_name(doc: Doc, head: Token, s: int, e: int) -> bool:
