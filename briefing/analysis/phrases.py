@@ -114,7 +114,20 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue  # no name inside ("the government" alone), crosses a mention, or is one already
         if kind == "person" and (any(b == e and (k == "person" or _after_name(doc, a)) for a, b, k in inside)
                                  or _beside_name(doc, tok, s, e)):
-            continue  # "minister of Civil House José Dirceu", "Ryanair CEO, Michael O'Leary": the person's title
+            # "minister of Civil House José Dirceu", "Ryanair CEO, Michael O'Leary": the person's title,
+            # a mention of that person when set beside the name with a comma
+            partner = _apposed(tok, entities)
+            if partner is not None and partner.kind == "person" and not any(
+                    a < e and s < b for a, b in ((x.start, x.end) for x in partner.mentions)):
+                partner.mentions.append(Span(s, e))
+                partner.mentions.sort(key=lambda x: x.start)
+            continue
+        subject = _subject_of(tok, entities)
+        if subject is not None:  # "Montalvo was a member of Scientology all his life"
+            if subject.kind == kind:
+                subject.mentions.append(Span(s, e))
+                subject.mentions.sort(key=lambda x: x.start)
+            continue
         text = doc.text[s:e]
         name = text[4:] if text[:4].casefold() == "the " else text
         key = (kind, " ".join(name.casefold().split()))
@@ -122,6 +135,29 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
             found[key] = Entity(id="", kind=kind, name=name)
         found[key].mentions.append(Span(s, e))
     return list(found.values()) + _affiliations(doc, entities, spans)
+
+
+def _apposed(tok: Token, entities: list[Entity]) -> Entity | None:
+    """The entity whose name a noun is set beside: "Joe Leonard, Chairman and Chief Operating Officer"."""
+    if tok.dep_ == "conj" and tok.head.dep_ == "appos":
+        tok = tok.head
+    partner = tok.head if tok.dep_ == "appos" else next((c for c in tok.children if c.dep_ == "appos"), None)
+    if partner is None:
+        return None
+    return next((e for e in entities for m in e.mentions if m.start <= partner.idx < m.end), None)
+
+
+def _subject_of(tok: Token, entities: list[Entity]) -> Entity | None:
+    """The entity a predicate noun describes: the named subject of "is", "was", "became"."""
+    verb = tok.head
+    if tok.dep_ != "attr" or verb.lemma_ not in ("be", "become", "remain"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":  # "Law earned a victory ... and becomes the youngest member"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    return next((e for e in entities for m in e.mentions if m.start <= subject.idx < m.end), None)
 
 
 def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity]:
@@ -198,7 +234,8 @@ def _described(doc: Doc, tok: Token, kind: str, named: list[tuple[int, int, str]
 
 def _beside_name(doc: Doc, head: Token, s: int, e: int) -> bool:
     """The role is set beside a name, before or after it, so it is that person's title."""
-    if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+    if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children) or (
+            head.dep_ == "conj" and head.head.dep_ == "appos"):  # "X, Director of ..., and Chairman of ..."
         return True
     after = re.match(r"[\s,]*(\S)", doc.text[e:e + 4])
     nxt = doc.char_span(e + after.start(1), e + after.end(1), alignment_mode="expand") if after else None
