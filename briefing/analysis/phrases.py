@@ -64,6 +64,7 @@ def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
     """Each mention of a name becomes the noun phrase the name heads (a name that only modifies
     another noun, "Mecca's Grand Mosque", stays as it is)."""
     bodies = {m.start: m.end for e in entities if e.kind in ("organization", "place") for m in e.mentions}
+    names = [(m.start, m.end, entity.id) for entity in entities for m in entity.mentions]
     for entity in entities:
         widened = []
         for m in entity.mentions:
@@ -73,6 +74,9 @@ def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
                 after = _OF_NAME.match(doc.text, x.end)
                 if after and after.end() in bodies:
                     x = Span(x.start, bodies[after.end()])
+            if any(owner != entity.id and a <= m.start and m.end <= b and (x.start < a or b < x.end or (
+                    x.start, x.end) == (a, b)) for a, b, owner in names):
+                x = m  # "America" inside "North America" is not all of it ("Indiana" in "Southern Indiana" may be)
             widened.append(x)
         entity.mentions = sorted({(x.start, x.end): x for x in widened}.values(), key=lambda x: x.start)
 
