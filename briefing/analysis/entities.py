@@ -81,6 +81,8 @@ NOT_ALONE = {"north", "south", "east", "west", "church", "court", "government", 
              "justice", "treasury", "interior", "home", "foreign", "commerce", "labor", "labour"}
 STREETS = {"street", "avenue", "ave", "road", "boulevard", "blvd", "lane", "square", "plaza"}
 VEHICLES = {"space shuttle", "uss", "hms", "mv", "ss", "rms", "air force one", "flight"}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "new"}
 LOCATIVE = {"in", "near", "outside", "at", "from", "to", "across", "into"}
 FUNCTION = {"of", "and", "for", "the", "de", "la", "du", "von", "van", "&", "on", "in", "at"}
 
@@ -503,6 +505,9 @@ def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], forms
                     if s == 0 and like_person and len(c.surfaces) == 1 and " " not in form \
                             and gazetteer.place(form) is None:
                         continue
+                    if m.name[:s].rstrip().rsplit(" ", 1)[-1].casefold() in COMPASS or (
+                            host.mentions[0].kind == "person" and c.mentions[0].kind == "place"):
+                        continue  # "North America" is not America, "Captain America" not the country
                     if not any(a < e and s < b for a, b in claimed):
                         claimed.append((s, e))
                         found.append((c, Mention(m.start + s, m.start + e, form, c.mentions[0].kind, "NESTED")))
