@@ -606,6 +606,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entity.key = identity_key(entity)
         entities.append(entity)
     _products_of_makers(entities, text)
+    _names_of_things(doc, entities)
     assign_roles(doc, entities)
     _city_with_region(entities, text)
     phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
@@ -712,6 +713,37 @@ def _products_of_makers(entities: list[Entity], text: str) -> None:
             continue
         hits = sum(1 for m in e.mentions if pattern.search(text, max(0, m.start - 40), m.start))
         if hits and hits * 2 >= len(e.mentions):
+            e.kind = "other"
+
+
+# Common nouns a name modifies when it names a thing rather than a body, place or person: "the ICI
+# system", "the NEMISIS database", "NCLAN studies", "the Scientology.org site", "Microsoft's
+# Internet Explorer 9 browser".
+THING_NOUNS = {"system", "systems", "database", "browser", "software", "site", "website", "program",
+               "programme", "study", "studies", "app", "application", "platform", "engine", "version",
+               "update", "virus", "vaccine", "drug", "disease", "format", "protocol", "album", "song",
+               "film", "movie"}
+
+
+def _names_of_things(doc: Doc, entities: list[Entity]) -> None:
+    """An organisation or place whose name mostly modifies a noun for a thing is that thing (a maker's
+    or owner's name does not: "the Border Force vessel", "Islam's holiest site")."""
+    for e in entities:
+        if e.kind not in ("organization", "place"):
+            continue
+        things = 0
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            while root.dep_ in ("compound", "nummod", "appos") and root.head.i >= span.end and root.head.pos_ in ("PROPN", "NUM", "NOUN") \
+                    and root.head.lower_ not in THING_NOUNS:
+                root = root.head  # "Internet Explorer 9 (IE9) browser": on to the noun
+            if root.dep_ in ("compound", "nmod", "nummod", "appos") and root.head.i >= span.end \
+                    and root.head.lower_ in THING_NOUNS:
+                things += 1
+        if things and things * 2 >= len(e.mentions):
             e.kind = "other"
 
 
