@@ -114,7 +114,8 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         s, e = extent
         inside = [(a, b, k) for a, b, k in named if s <= a and b <= e]
-        if not inside or any(a < e and s < b and not (s <= a and b <= e) for a, b in spans) or (s, e) in spans:
+        if not inside or any(a < e and s < b and not (s <= a and b <= e) and not (a <= s and e <= b)
+                             for a, b in spans) or (s, e) in spans:
             continue  # no name inside ("the government" alone), crosses a mention, or is one already
         if kind == "person" and (any(b == e and (k == "person" or _after_name(doc, a)) for a, b, k in inside)
                                  or _beside_name(doc, tok, s, e)):

@@ -390,3 +390,19 @@ def test_the_phrase_a_name_is_set_beside_is_a_mention_of_it(nlp):
     found = by_name(nlp, BRIN)
     assert "Co-founder of Google" in mention_texts(found["Sergey Brin"], BRIN)
     assert "Co-founder of Google" not in mention_texts(found["Google"], BRIN)
+
+
+def test_a_name_that_names_a_system_or_study_is_no_organisation(nlp):
+    text = ("In 2014 the Italian municipal tax discipline has changed from the ICI system to the IMU system by "
+            "the Monti government. The new law is not retroactive, so the taxes requested in arrears from "
+            "2006 to 2009 are under the ICI system.")
+    entities = by_name(nlp, text)
+    assert entities["ICI"].kind == "other"
+    text = ("Results of NCLAN studies, published in a paper by AS Heagle in 1989, show dicot species, such as "
+            "soybean, cotton, and peanut, lose more yield from ozone than do monocot species.")
+    assert by_name(nlp, text)["NCLAN"].kind == "other"
+
+
+def test_an_owners_name_before_its_vessel_stays_an_organisation(nlp):
+    entities = by_name(nlp, "The Border Force vessel HMC Searcher on The Solent on February 8, 2010")
+    assert entities["Border Force"].kind == "organization"
