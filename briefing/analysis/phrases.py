@@ -53,7 +53,7 @@ CLASS_NOUNS = {"place": {"region", "province", "county", "district", "state", "o
 # Places at the edge of a place: "the U.S. border", "Indonesia waters".
 EDGES = {"border", "borders", "coast", "coastline", "waters", "mainland", "outskirts", "suburbs", "countryside"}
 _LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case"}
-_MODIFIER = {"compound", "poss", "amod", "nmod", "nummod", "appos"}
+_MODIFIER = {"compound", "poss", "amod", "nmod", "nummod"}
 _NOT_IN_PHRASE = {"cc", "conj", "appos", "relcl", "acl", "advcl", "punct", "prep"}  # after the head
 _OF_NAME = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 MAX_TOKENS = 14
