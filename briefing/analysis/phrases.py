@@ -45,7 +45,7 @@ BODIES = {"group", "unit", "units", "ministry", "department", "agency", "office"
 # "The Romanian government", "the government of Canada": the country acting (MEANTIME marks it a
 # mention of the place); but "the Monti government" is a body named for its leader.
 GOVERNMENTS = {"government", "administration", "cabinet", "regime"}
-PLACES = {"constituency", "post", "posts", "checkpoint", "border", "borders", "coast", "coastline", "waters", "mainland", "region",
+PLACES = {"counties", "provinces", "regions", "districts", "constituency", "post", "posts", "checkpoint", "border", "borders", "coast", "coastline", "waters", "mainland", "region",
           "headquarters", "province", "territory", "outskirts", "suburbs", "countryside", "embassy"}
 # A name followed by one of these is the named thing itself ("the Lombardy region", "the Sea Org group").
 CLASS_NOUNS = {"place": {"region", "province", "county", "district", "state", "oblast"},
@@ -272,7 +272,7 @@ def _extent(doc: Doc, head: Token, start: int, end: int, preps: set[str]) -> tup
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if end - start > MAX_TOKENS or any("\n" in t.text_with_ws for t in doc[start:end - 1]) \
-            or any(t.is_quote or t.text in "()[]" for t in doc[start:end]):
+            or any((t.is_quote and t.tag_ != "POS") or t.text in "()[]" for t in doc[start:end]):
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
