@@ -568,6 +568,33 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
     return out
 
 
+def cued_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names the model left out that end in a word saying what they are: "the Grand Mosque",
+    "Shandao Station", "The Deseret News" (two or more capitalised proper nouns, hyphens joining)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and ((doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or (
+                doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < n)):
+            j += 1
+        while doc[j - 1].text == "-":
+            j -= 1
+        last = doc[j - 1].lower_
+        words = sum(1 for t in doc[i:j] if t.text != "-")
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        if words >= 2 and (last in ORG_WORDS or last in PLACE_WORDS) and not _overlaps(spans, s, e) \
+                and "\n" not in doc.text[s:e]:
+            kind = "organization" if last in ORG_WORDS else "place"
+            out.append(Mention(s, e, doc.text[s:e], kind, "CUE"))
+        i = j
+    return out
+
+
 # Institutions and venues named for where they are: "University of Sheffield", "Volgograd Arena",
 # "Massachusetts Institute of Technology". A company's name holding a place ("Singapore Airlines",
 # "Bank of America") is a brand, and the place stays part of it.
@@ -592,6 +619,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     text = sentences.text(doc)
     mentions = collect(doc)
     mentions = sorted(mentions + known_places(mentions, text), key=lambda m: m.start)
+    mentions = sorted(mentions + cued_names(doc, mentions), key=lambda m: m.start)
     clusters = cluster(mentions, text)
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
