@@ -118,7 +118,7 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
                              for a, b in spans) or (s, e) in spans:
             continue  # no name inside ("the government" alone), crosses a mention, or is one already
         if kind == "person" and (any(b == e and (k == "person" or _after_name(doc, a)) for a, b, k in inside)
-                                 or _beside_name(doc, tok, s, e)):
+                                 or _ends_in_person(doc, e) or _beside_name(doc, tok, s, e)):
             # "minister of Civil House José Dirceu", "Ryanair CEO, Michael O'Leary": the person's title,
             # a mention of that person when set beside the name with a comma
             partner = _apposed(tok, entities)
@@ -248,9 +248,15 @@ def _beside_name(doc: Doc, head: Token, s: int, e: int) -> bool:
 
 
 def _after_name(doc: Doc, start: int) -> bool:
-    """A mention right after a proper noun: "Chrysler LLC Jim Press", the name after the title."""
+    """A mention right after a proper noun, or ending in a personal name: "Chrysler LLC Jim Press",
+    the name after the title."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     return span is not None and span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
+
+
+def _ends_in_person(doc: Doc, end: int) -> bool:
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    return span is not None and span[-1].ent_type_ == "PERSON"
 
 
 # ---------------------------------------------------------------- the phrase of a head
@@ -263,8 +269,14 @@ def _extent(doc: Doc, head: Token, start: int, end: int, preps: set[str]) -> tup
         if c.dep_ not in _LEFT or c.right_edge.i != start - 1:
             break
         start = c.left_edge.i
-    for c in sorted(head.rights, key=lambda c: c.i):
-        if c.i < end:
+    rights = sorted((c for c in head.rights if c.i >= end), key=lambda c: c.i)
+    for k, c in enumerate(rights):
+        if c.i == end and c.dep_ == "cc" and k + 1 < len(rights) and rights[k + 1].dep_ == "conj" \
+                and rights[k + 1].lower_ in PERSON and head.lower_ in PERSON:
+            end = c.i + 1  # "curator and director of exhibits at the University of Arkansas": one person
+            continue
+        if c.i == end and c.dep_ == "conj" and c.lower_ in PERSON and head.lower_ in PERSON:
+            end = _right_edge(c) + 1
             continue
         if c.i != end or c.dep_ != "prep" or c.lower_ not in preps or not any(o.dep_ == "pobj" for o in c.children):
             break
