@@ -199,9 +199,32 @@ def collect(doc: Doc) -> list[Mention]:
         if cleaned is None:
             continue
         name, start = cleaned
+        if _not_a_name(name, text_of_doc, start, start + len(name)):
+            continue
         out.append(Mention(start, start + len(name), name, kind, ent.label_))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# Letters after a name, not names: "Mark Tedeschi, QC", "Tom Molomby, SC".
+POSTNOMINALS = {"qc", "kc", "sc", "mp", "msp", "mep", "obe", "cbe", "mbe", "kbe", "dbe", "phd", "md", "esq"}
+# Words of a ministry's portfolio: before "minister" or "secretary" they are part of a title
+# ("Foreign Affairs minister", "Shadow Home Secretary").
+PORTFOLIO = NOT_ALONE | {"affairs", "shadow", "environment", "finance", "trade", "energy", "transport",
+                         "culture", "agriculture", "immigration", "development", "economy", "economic",
+                         "employment", "housing", "security", "homeland", "internal", "external", "state"}
+_ROLE_NEXT = re.compile(r"\s+(?:minister|secretary|spokes(?:wo)?man|spokesperson)\b", re.IGNORECASE)
+_SCORE_NEXT = re.compile(r"\s*[–-]\s*\d")
+
+
+def _not_a_name(name: str, text: str, start: int, end: int) -> bool:
+    """Post-nominal letters, a portfolio before the minister's title, a team's score taken for its name."""
+    key = name.casefold().replace(".", "")
+    if key in POSTNOMINALS and re.search(r"\w,\s*$", text[max(0, start - 4):start]):
+        return True
+    if all(w in PORTFOLIO for w in key.split()) and _ROLE_NEXT.match(text, end):
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- clustering
