@@ -199,6 +199,9 @@ def collect(doc: Doc) -> list[Mention]:
         if cleaned is None:
             continue
         name, start = cleaned
+        score = re.search(r"\s+\d{1,2}$", name)
+        if score and _SCORE_NEXT.match(text_of_doc, start + len(name)):
+            name = name[:score.start()]  # "Sweden 1 – 0 South Korea": the team, not "Sweden 1"
         if _not_a_name(name, text_of_doc, start, start + len(name)):
             continue
         out.append(Mention(start, start + len(name), name, kind, ent.label_))
@@ -218,7 +221,7 @@ _SCORE_NEXT = re.compile(r"\s*[–-]\s*\d")
 
 
 def _not_a_name(name: str, text: str, start: int, end: int) -> bool:
-    """Post-nominal letters, a portfolio before the minister's title, a team's score taken for its name."""
+    """Post-nominal letters and a portfolio before the minister's title."""
     key = name.casefold().replace(".", "")
     if key in POSTNOMINALS and re.search(r"\w,\s*$", text[max(0, start - 4):start]):
         return True
@@ -291,6 +294,13 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 uf.join(i, cands[0])
     people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
               and not _known_place(names[j])]
+    # "Kristen Wilkins" for "Kristin Wilkins": a full name misspelt by one letter of the first name.
+    full = [j for j in range(len(groups)) if len(tokens[j]) == 2 and _looks_like_full_name(tokens[j])]
+    for a in full:
+        for b in full:
+            if a < b and tokens[a][1] == tokens[b][1] and (votes[a]["person"] or votes[b]["person"]) \
+                    and _one_letter_apart(tokens[a][0], tokens[b][0]):
+                uf.join(a, b)
     # "Dries Mertens" that the model called something else is a person when "Mertens" alone is one.
     surnames = {tokens[i][0] for i in range(len(groups)) if len(tokens[i]) == 1 and votes[i]["person"]}
     people += [j for j in range(len(groups)) if j not in people and len(tokens[j]) in (2, 3)
@@ -354,6 +364,11 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same length of five letters or more, one letter different."""
+    return len(a) == len(b) >= 5 and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _looks_like_full_name(words: list[str]) -> bool:
