@@ -2,7 +2,8 @@
 
     python bench/search_speed.py --articles 20000 [--db lib.db] [--repeat 3]
 
-Builds a library of N articles from the bundled sample articles, varied so no two are alike
+Builds a library of N articles from real news text (the 24 bundled sample articles and the 148
+Wikinews articles in bench/corpus/, or the folders given with --texts), varied so no two are alike
 (sentences shuffled and mixed across articles, names, places, organisations, sources and dates
 swapped in), with entities and quotes stored through Library.store so the filters have data.
 No spaCy: the analyses are synthetic. Then it times a fixed set of 20 queries of each kind
@@ -72,10 +73,13 @@ FILTERS = ["person:Okafor", "person:\"Anna Halvorsen\" election", "place:Reykjav
            "source:\"Pacific Times\" from:2024", "place:Tallinn -election", "person:Silva (talks OR election)"]
 
 
-def load_sentences() -> list[tuple[str, list[str]]]:
-    """(title, sentences) of every bundled sample article."""
+DEFAULT_TEXTS = [resource_dir("sample_articles"), Path(__file__).resolve().parent / "corpus"]
+
+
+def load_sentences(folders: list[Path]) -> list[tuple[str, list[str]]]:
+    """(title, sentences) of every article in the folders."""
     out = []
-    for path in sorted(resource_dir("sample_articles").glob("*.txt")):
+    for path in sorted(p for folder in folders for p in Path(folder).glob("*.txt")):
         article = parse_text(path.read_text(encoding="utf-8"), str(path))
         sentences = [s for s in re.split(r"(?<=[.!?\"”])\s+", article.body.replace("\n", " ")) if len(s) > 20]
         out.append((article.title, sentences))
@@ -120,8 +124,8 @@ def _entity(local_id: str, kind: str, name: str, body: str, aliases: list[str]) 
     return Entity(local_id, kind, name, aliases, None, spans)
 
 
-def build(library: Library, n: int, seed: int = 7) -> None:
-    samples, rng = load_sentences(), random.Random(seed)
+def build(library: Library, n: int, texts: list[Path], seed: int = 7) -> None:
+    samples, rng = load_sentences(texts), random.Random(seed)
     have = library.count_articles()
     started = time.perf_counter()
     for i in range(have, n):
@@ -153,6 +157,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--db", help="keep the library here (reused if it already has the articles)")
+    parser.add_argument("--texts", type=Path, action="append",
+                        help="a folder of articles to build from (repeatable; default: sample_articles and bench/corpus)")
     parser.add_argument("--repeat", type=int, default=5, help="time each query this many times, keep the median")
     args = parser.parse_args()
     scratch = None if args.db else tempfile.TemporaryDirectory(prefix="briefing-bench-")
@@ -160,7 +166,7 @@ def main() -> None:
     library = Library(path)
     if library.count_articles() < args.articles:
         print(f"building {args.articles:,} articles in {path} ...", flush=True)
-        build(library, args.articles)
+        build(library, args.articles, args.texts or DEFAULT_TEXTS)
     print(f"library: {library.count_articles():,} articles, {library.stats()['words']:,} words")
 
     kinds = {"words": WORDS, "phrase": PHRASES, "or": ORS, "prefix": PREFIXES, "filters": FILTERS}

@@ -12,7 +12,7 @@ import traceback
 
 import click
 
-from briefing.cli.common import db_option, debug_option, fail, open_library
+from briefing.cli.common import db_option, debug_option, fail, open_library, quiet_stdout
 from briefing.cli.library import analyze_cmd, ingest_cmd, reanalyze_cmd, stats_cmd
 from briefing.cli.search import search_cmd
 from briefing.cli.bookmarks import bookmarks_cmd
@@ -50,9 +50,10 @@ cli.add_command(agenda_cmd)
 
 def main() -> None:
     """Console entry point: run the CLI, turning expected failures into one-line messages."""
-    debug = "--debug" in sys.argv
+    args = _debug_first(sys.argv[1:])
+    debug = args[:1] == ["--debug"]
     try:
-        cli.main(standalone_mode=False)
+        cli.main(args=args, standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("briefing: interrupted", err=True)
         sys.exit(130)
@@ -64,7 +65,8 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("briefing: interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of our output stopped early (`| head`): not a failure
+        quiet_stdout()
         sys.exit(0)
     except Exception as exc:  # the last line of defence: a message, not a traceback
         if debug:
@@ -72,6 +74,14 @@ def main() -> None:
         else:
             click.echo(f"briefing: error: {_describe(exc)} (run with --debug for details)", err=True)
         sys.exit(1)
+
+
+def _debug_first(args: list[str]) -> list[str]:
+    """`--debug` anywhere before `--` (`briefing search kyiv --debug`) as the group's own option."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return args
+    return ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
 
 
 def _describe(exc: Exception) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from typing import Any, NoReturn
 
 import click
+from rich.console import Console
 
 from briefing.config import ConfigError, Settings, db_path, load_settings
 from briefing.store import Library, LibraryError
@@ -50,6 +52,21 @@ def settings() -> Settings:
 
 
 def report_exception(exc: BaseException, debug: bool) -> NoReturn:
-    if debug:
+    if debug or "--debug" in sys.argv:
         traceback.print_exc()
     fail(f"error: {exc}")
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so nothing more is written (or flushed at exit) to a closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+class OutputConsole(Console):
+    """Rich output for listings: a reader that stops early (`| head`) is no failure, so exit 0."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        quiet_stdout()
+        raise SystemExit(0)

@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from briefing.cli.common import db_option, debug_option, fail, open_library, report_exception, settings
+from briefing.cli.common import OutputConsole, db_option, debug_option, fail, open_library, report_exception, settings
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -135,7 +135,7 @@ def analyze_cmd(paths: tuple[str, ...], as_json: bool, model: str | None, jobs: 
 def _print_summary(analysis) -> None:
     from rich.text import Text
 
-    out = Console(highlight=False)
+    out = OutputConsole(highlight=False)
     out.print(Text(analysis.article.title or "(untitled)", style="bold"))
     out.print(Text(f"  {analysis.article.date or 'undated'} · {analysis.article.source or ''}", style="dim"))
     for kind in ("person", "place", "organization", "group"):

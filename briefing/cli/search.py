@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 import click
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from briefing.cli.common import db_option, fail, open_library
-from briefing.store.search import Hit, QueryError, search
+from briefing.cli.common import OutputConsole, db_option, fail, open_library
+from briefing.store.search import Hit, QueryError, parse, search
 
 HIT_STYLE = "bold yellow"
 
@@ -30,10 +29,15 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     null for an article found by filters alone (nothing to rank by: newest first). Such a hit's
     snippet is around the first mention of the person, place or organisation filtered for.
 
+    A query that starts with "-" goes after -- (options before it):
+    briefing search --limit 5 -- '-Kyiv Kursk'.
+
     Exit status 2 with a one-line message when the query is malformed.
     """
     library = open_library(db, create=False)
     try:
+        if parse(query) is None:
+            fail('search: nothing to search for: give words, "a phrase" or a filter such as person:NAME', code=2)
         hits = search(library, query, limit=limit)
     except QueryError as exc:
         fail(f"search: {exc}", code=2)
@@ -45,7 +49,7 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     if not hits:
         click.echo("briefing: search: no articles match", err=True)
         return
-    print_hits(hits, Console(highlight=False))
+    print_hits(hits, OutputConsole(highlight=False))
 
 
 def print_hits(hits: list[Hit], console: Console) -> None:
@@ -56,12 +60,12 @@ def print_hits(hits: list[Hit], console: Console) -> None:
         if hit.source:
             line.append(_short(hit.source) + "  ", style="green")
         line.append(hit.title or "(untitled)", style="bold")
-        console.print(line)
         if console.is_terminal:
+            console.print(line)
             console.print(Padding(_styled_snippet(hit), (0, 0, 0, 5)))
-        else:  # a pipe: plain lines, hits between « », no padding
-            console.print(Text(textwrap.fill(hit.marked_snippet(), width=max(console.width, 40),
-                                             initial_indent=" " * 5, subsequent_indent=" " * 5)))
+        else:  # a pipe: two whole lines a hit (grep and head see hits whole), hits between « »
+            console.print(line, soft_wrap=True)
+            console.print(Text(" " * 5 + hit.marked_snippet()), soft_wrap=True)
 
 
 def _styled_snippet(hit: Hit) -> Text:

@@ -92,11 +92,15 @@ def iter_files(folder: Path, errors: list[Failure] | None = None) -> Iterator[Pa
 def read_path(path: Path, max_bytes: int, fetch: bool = True) -> Iterator[Result]:
     if path.is_dir():
         errors: list[Failure] = []
+        found = False
         for file in iter_files(path, errors):
+            found = True
             yield from errors
             errors.clear()
             yield from read_file(file, max_bytes, fetch)
         yield from errors
+        if not found and not errors:
+            yield Failure(str(path), "no files in the folder (hidden files and README or LICENSE notes are skipped)")
     elif path.exists():
         yield from read_file(path, max_bytes, fetch)
     else:

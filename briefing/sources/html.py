@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.model import Article
 from briefing.sources.clean import clean_line, clean_text
 from briefing.sources.dates import iso_date
@@ -26,6 +28,8 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Ar
     body = _paragraphs(clean_text(text), title)
     if not body:
         raise ValueError("no article text found in the page beyond its title")
+    if _is_error_page(title, body):
+        raise ValueError(f"an error page, not an article ({_first_words(title or body)!r})")
     return Article(
         title=title or body.split("\n", 1)[0][:80],
         body=body,
@@ -36,6 +40,29 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Ar
         author=clean_line(getattr(doc, "author", None) or "") or None,
         path=path,
     )
+
+
+_ERROR_PAGE = re.compile(  # how a server's error page opens its title or text
+    r"(?:error:?\s*)?(?:http\s*)?(?:40[0134]|410|50[0234])\b"
+    r"|(?:sorry,?\s*)?(?:the\s+|this\s+)?(?:page|file|document|article|resource)\s+"
+    r"(?:you requested\s+|you are looking for\s+)?(?:was\s+|could not be\s+|cannot be\s+)?not found"
+    r"|not found\b|forbidden\b|access denied\b|service (?:temporarily )?unavailable\b"
+    r"|internal server error\b|page (?:is )?unavailable\b",
+    re.IGNORECASE,
+)
+ERROR_PAGE_WORDS = 40
+"""A page this short that speaks of a 404, 'not found' or 'access denied' is a server's error page."""
+
+
+def _is_error_page(title: str, body: str) -> bool:
+    if len(body.split()) >= ERROR_PAGE_WORDS:
+        return False
+    return any(_ERROR_PAGE.match(" ".join(part.split())) for part in (title, body) if part)
+
+
+def _first_words(text: str, count: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
 def canonical_url(tree, base: str | None = None) -> str | None:

@@ -93,7 +93,8 @@ def _tokenize(query: str) -> list[_Tok]:
             text, i = _quoted(query, i)
             prefix = i < n and query[i] == "*"
             i += prefix
-            tokens.append(_Tok("phrase", col, text=text, prefix=prefix))
+            text, inner = _inner_prefix(text)
+            tokens.append(_Tok("phrase", col, text=text, prefix=prefix or inner))
         elif ch == "-" and (i + 1 >= n or query[i + 1].isspace() or query[i + 1] == ")"):
             raise QueryError("'-' needs a word, phrase or filter right after it", col)
         elif ch == "-":
@@ -109,6 +110,8 @@ def _tokenize(query: str) -> list[_Tok]:
                     value, i = _quoted(query, i)
                     prefix = i < n and query[i] == "*"
                     i += prefix
+                    value, inner = _inner_prefix(value)
+                    prefix = prefix or inner
                     tokens[-1] = _Tok("filter", col, text=tokens[-1].text, value=value, prefix=prefix)
                 else:
                     raise QueryError(f"{tokens[-1].text}: needs a value", col)
@@ -122,6 +125,12 @@ def _quoted(query: str, i: int) -> tuple[str, int]:
     if end < 0:
         raise QueryError("unclosed quote", i + 1)
     return query[i + 1:end], end + 1
+
+
+def _inner_prefix(text: str) -> tuple[str, bool]:
+    """'"air defen*"' means what '"air defen"*' does: the phrase's last word as a prefix."""
+    stripped = text.rstrip()
+    return (stripped.rstrip("*").rstrip(), True) if stripped.endswith("*") else (text, False)
 
 
 def _word_token(query: str, start: int, end: int) -> _Tok:
@@ -159,6 +168,7 @@ class _Parser:
     def __init__(self, tokens: list[_Tok]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0  # parentheses open at this point
 
     @property
     def tok(self) -> _Tok:
@@ -200,6 +210,8 @@ class _Parser:
         if not children:
             if self.tok.kind == "or":
                 raise QueryError("OR needs a term before it", self.tok.column)
+            if self.tok.kind == "rparen" and not self.depth:
+                raise QueryError("')' without a matching '('", self.tok.column)
             raise QueryError("empty parentheses" if self.tok.kind == "rparen" else "nothing to search for",
                              self.tok.column)
         return children[0] if len(children) == 1 else And(tuple(children))
@@ -217,10 +229,12 @@ class _Parser:
         if tok.kind == "lparen":
             if self.tok.kind == "rparen":
                 raise QueryError("empty parentheses", tok.column)
+            self.depth += 1
             node = self.parse_or()
             if self.tok.kind != "rparen":
                 raise QueryError("'(' is never closed", tok.column)
             self.take()
+            self.depth -= 1
             return node
         if tok.kind == "word":
             return Term(tok.text, prefix=tok.prefix)
@@ -265,7 +279,21 @@ def parse(query: str) -> Node | None:
     """The syntax tree of a query (None when it holds nothing to search for); QueryError if malformed."""
     # Lone surrogates cannot be encoded for SQLite and a NUL ends an FTS5 string: neither is a word.
     query = query.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
-    return _prune(_Parser(_tokenize(query)).parse())
+    node = _prune(_Parser(_tokenize(query)).parse())
+    _check_date_range(node)
+    return node
+
+
+def _check_date_range(node: Node | None) -> None:
+    """from: after to: in the same conjunction can match nothing: say so rather than find nothing."""
+    leaves = node.children if isinstance(node, And) else ()
+    froms = [f for f in leaves if isinstance(f, Filter) and f.name == "from"]
+    tos = [f for f in leaves if isinstance(f, Filter) and f.name == "to"]
+    for first in froms:
+        for last in tos:
+            if date_bounds(first.value, "from", first.column)[0] >= date_bounds(last.value, "to", last.column)[1]:
+                raise QueryError(f"from:{_show(first.value)} is after to:{_show(last.value)}", last.column,
+                                 "no date is in that range")
 
 
 def _prune(node: Node | None) -> Node | None:

@@ -187,6 +187,13 @@ def _entity_ids_sql(kinds: tuple[str, ...] | None) -> str:
             f" WHERE (' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'{kind}")
 
 
+def _speaker_fts(value: str) -> str:
+    """An FTS5 expression for the words of a speaker as the article wrote it ("a NATO spokesman"),
+    for quotes whose speaker is no entity; the index finds them without reading every quote."""
+    prefix = value.endswith("*")
+    return "speaker : " + _fts_string(value.rstrip("*").strip()) + ("*" if prefix else "")
+
+
 def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
     if f.name in _ENTITY_KINDS:
         pattern = _like_words(f.value)
@@ -195,8 +202,9 @@ def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
     if f.name == "speaker":
         pattern = _like_words(f.value)
         return ("a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN ("
-                + _entity_ids_sql(None) + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
-                [pattern, pattern, pattern])
+                + _entity_ids_sql(None) + ") UNION SELECT q.article_id FROM quotes q WHERE q.id IN"
+                " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))",
+                [pattern, pattern, _speaker_fts(f.value)])
     if f.name == "source":
         value = f.value.rstrip("*").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return "a.source LIKE ? ESCAPE '\\'", [f"%{value}%"]
@@ -264,31 +272,28 @@ def _library_vocab(conn: sqlite3.Connection) -> _Vocab:
 
 
 def _ranked(conn: sqlite3.Connection, part: _Part, limit: int, offset: int) -> list[Hit]:
-    """Rank by bm25 in FTS5 alone when possible; snippets only for the hits shown (they are costly)."""
+    """Rank by bm25 in FTS5 alone; article rows and snippets only for the hits shown (they are costly)."""
     rank = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    match, params = "articles_fts MATCH ?", [part.fts]
+    if part.sql:
+        # The filters as a set of ids. `+rowid` keeps SQLite from handing FTS5 the set as a rowid
+        # constraint, which it would answer by running the match once per id.
+        match += f" AND +rowid IN (SELECT a.id FROM articles a WHERE {part.sql})"
+        params += part.params
     wanted = limit + offset
-    top = None
-    if not part.sql:
-        top = conn.execute(f"SELECT rowid, {rank} AS r FROM articles_fts WHERE articles_fts MATCH ?"
-                           " ORDER BY r, rowid DESC LIMIT ?", [part.fts, wanted + 1]).fetchall()
-        if len(top) > wanted and wanted and top[wanted - 1][1] == top[wanted][1]:
-            # A tie straddles the page edge: take every hit ranked as well as the last one shown.
-            top = conn.execute(f"SELECT rowid, r FROM (SELECT rowid, {rank} AS r FROM articles_fts"
-                               " WHERE articles_fts MATCH ?) WHERE r <= ?", [part.fts, top[wanted - 1][1]]).fetchall()
-    if top is not None:
-        scores = dict(top)
-        rows = conn.execute(f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))",
-                            [json.dumps(list(scores))]).fetchall()
-        rows.sort(key=lambda r: r[0], reverse=True)  # stable sorts: newest id, newest date, best rank
-        rows.sort(key=lambda r: r[4] or "", reverse=True)
-        rows.sort(key=lambda r: scores[r[0]])
-        rows = [(*r, scores[r[0]]) for r in rows[offset:offset + limit]]
-    else:
-        where = f" AND {part.sql}" if part.sql else ""
-        rows = conn.execute(
-            f"SELECT {_COLUMNS}, {rank} AS r FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ?{where} ORDER BY r, a.date DESC, a.id DESC LIMIT ? OFFSET ?",
-            [part.fts, *part.params, limit, offset]).fetchall()
+    top = conn.execute(f"SELECT rowid, {rank} AS r FROM articles_fts WHERE {match} ORDER BY r, rowid DESC LIMIT ?",
+                       [*params, wanted + 1]).fetchall()
+    if len(top) > wanted and wanted and top[wanted - 1][1] == top[wanted][1]:
+        # A tie straddles the page edge: take every hit ranked as well as the last one shown.
+        top = conn.execute(f"SELECT rowid, r FROM (SELECT rowid, {rank} AS r FROM articles_fts WHERE {match})"
+                           " WHERE r <= ?", [*params, top[wanted - 1][1]]).fetchall()
+    scores = dict(top)
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))",
+                        [json.dumps(list(scores))]).fetchall()
+    rows.sort(key=lambda r: r[0], reverse=True)  # stable sorts: newest id, newest date, best rank
+    rows.sort(key=lambda r: r[4] or "", reverse=True)
+    rows.sort(key=lambda r: scores[r[0]])
+    rows = [(*r, scores[r[0]]) for r in rows[offset:offset + limit]]
     snippets = _snippets(conn, part.fts, [row[0] for row in rows])
     return [_hit(row[:6], snippets.get(row[0]) or _snippet(conn, None, row[0]), -row[6]) for row in rows]
 
@@ -306,13 +311,13 @@ def _snippets(conn: sqlite3.Connection, fts: str | None, article_ids: list[int])
     return {rowid: text for rowid, text in rows if _OPEN in text}
 
 
-def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int, filters: list[Filter] | None = None) -> str:
+def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int, entity_ids: list[int] | None = None) -> str:
     """The body around the best hits, hits between markers; else around the first mention of an
     entity filtered for; else the body's opening."""
     found = _snippets(conn, fts, [article_id]).get(article_id)
     if found:
         return found
-    around = _mention_snippet(conn, filters or [], article_id)
+    around = _mention_snippet(conn, entity_ids or [], article_id)
     if around:
         return around
     body = conn.execute("SELECT substr(body, 1, ?) FROM articles WHERE id = ?",
@@ -320,18 +325,27 @@ def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int, filters
     return body if len(body) <= SNIPPET_CHARS else body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def _mention_snippet(conn: sqlite3.Connection, filters: list[Filter], article_id: int) -> str | None:
-    """The body around the first mention of an entity a person:/place:/org:/speaker: filter asks
-    for, each such mention in it between markers; None when the article names none of them."""
+def _filtered_entity_ids(conn: sqlite3.Connection, filters: list[Filter]) -> list[int]:
+    """The library-wide entities that the person:/place:/org:/speaker: filters ask for (found once
+    a search, not once a hit)."""
     ids_sql, params = [], []
     for f in filters:
         if f.name in _ENTITY_KINDS or f.name == "speaker":
             ids_sql.append(_entity_ids_sql(_ENTITY_KINDS.get(f.name)))
             params += [_like_words(f.value)] * 2
     if not ids_sql:
+        return []
+    return [row[0] for row in conn.execute(" UNION ".join(ids_sql), params).fetchall()]
+
+
+def _mention_snippet(conn: sqlite3.Connection, entity_ids: list[int], article_id: int) -> str | None:
+    """The body around the first mention of one of `entity_ids` (what the filters asked for), each
+    such mention in it between markers; None when the article names none of them."""
+    if not entity_ids:
         return None
-    spans = conn.execute(f'SELECT DISTINCT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN'
-                         f' ({" UNION ".join(ids_sql)}) ORDER BY start', [article_id, *params]).fetchall()
+    spans = conn.execute('SELECT DISTINCT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN'
+                         ' (SELECT value FROM json_each(?)) ORDER BY start',
+                         [article_id, json.dumps(entity_ids)]).fetchall()
     if not spans:
         return None
     body = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
@@ -357,10 +371,13 @@ def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, off
     whatever words matched (score None for an article no word matched: found by its filters)."""
     where, params = part.as_sql()
     words = " OR ".join(f"({_term_fts(t, None)})" for t in positive_terms(node))
-    filters = [leaf for leaf in positive_leaves(node) if isinstance(leaf, Filter)]
+    entity_ids = _filtered_entity_ids(conn, [leaf for leaf in positive_leaves(node) if isinstance(leaf, Filter)])
     if not words:
-        rows = conn.execute(f"SELECT {_COLUMNS}, NULL FROM articles a WHERE {where}"
-                            " ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
+        # Walk the (date, id) index newest first and stop at the page's end: a filter that matches
+        # thousands of articles never reads their rows to sort them.
+        rows = conn.execute(f"SELECT {_COLUMNS}, NULL FROM articles a WHERE a.id IN (SELECT a.id FROM articles a"
+                            f" INDEXED BY articles_date WHERE {where} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?)"
+                            " ORDER BY a.date DESC, a.id DESC", [*params, limit, offset])
     else:
         rows = conn.execute(
             f"SELECT {_COLUMNS}, -m.rank FROM articles a LEFT JOIN"
@@ -370,7 +387,7 @@ def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, off
             [words, *params, limit, offset])
     rows = rows.fetchall()
     snippets = _snippets(conn, words or None, [row[0] for row in rows])
-    return [_hit(row[:6], snippets.get(row[0]) or _snippet(conn, None, row[0], filters), row[6]) for row in rows]
+    return [_hit(row[:6], snippets.get(row[0]) or _snippet(conn, None, row[0], entity_ids), row[6]) for row in rows]
 
 
 def _hit(cols: tuple, raw_snippet: str, score: float | None) -> Hit:

@@ -5,7 +5,7 @@ direct SQL, an older version). The reader draws nothing from it as it is:
 
 - `body_text`: an article body keeps its length, so every stored span still lines up: each escape
   sequence becomes a placeholder followed by spaces, each other control character (C0, DEL, C1)
-  a placeholder, a tab a space; newlines stay.
+  and each bidi override, embedding or isolate a placeholder, a tab a space; newlines stay.
 - `line_text`: a one-line field (title, source, name, role, quote): escape sequences and control
   characters go, line breaks and tabs become spaces, and bidi overrides, embeddings and isolates
   (which can reorder what follows them on screen) are removed.
@@ -28,15 +28,17 @@ _ESCAPE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # C0 but the newline, DEL, C1
 _SPACING = frozenset("\t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # controls that separate words
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_BODY_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # all but the newline
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def body_text(text: str) -> str:
-    """The body with every control character and escape sequence replaced, character for character."""
-    if not _CONTROL.search(text):
+    """The body with every control character, escape sequence and bidi override replaced, character
+    for character."""
+    if not _BODY_UNSAFE.search(text):
         return text
     text = _ESCAPE.sub(lambda m: PLACEHOLDER + " " * (len(m.group()) - 1), text)
-    return _CONTROL.sub(lambda m: " " if m.group() == "\t" else PLACEHOLDER, text)
+    return _BODY_UNSAFE.sub(lambda m: " " if m.group() == "\t" else PLACEHOLDER, text)
 
 
 def line_text(text: str | None) -> str:

@@ -103,3 +103,58 @@ def test_filter_only_json_has_a_null_score_and_a_marked_snippet(tmp_path: Path):
     [hit] = json.loads(result.stdout)
     assert hit["score"] is None and "«NATO» officials" in hit["snippet"]
     assert "null for an article found by filters alone" in CliRunner().invoke(cli, ["search", "--help"]).stdout
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"]])
+def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path, fmt: list[str]):
+    """`briefing search ... | head -1`: exit 0 and nothing on stderr, though the pipe closed mid-write."""
+    from tests.store.search_library import article
+
+    path = tmp_path / "lib.db"
+    with Library(path) as library:
+        for i in range(400):
+            library.store(article(f"Volcano report {i}", f"A volcano erupted again, report number {i}. " * 20,
+                                  "2024-01-01", path=f"v{i}.txt"))
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "search", "volcano", "--limit", "400", *fmt,
+                             "--db", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
+
+
+def test_debug_is_accepted_after_the_subcommand_and_shows_the_traceback(db):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", '"Reykjavik', "--debug", "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2
+    assert "Traceback" in proc.stderr and proc.stderr.endswith("briefing: search: unclosed quote at column 1\n")
+
+
+def test_debug_after_double_dash_is_part_of_the_query(db):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", "--json", "--db", db, "--", "--debug"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!"])
+def test_a_query_with_nothing_to_search_for_says_so(db, query):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", query, "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("briefing: search: nothing to search for") and proc.stderr.count("\n") == 1
+
+
+def test_in_a_pipe_each_hit_is_two_whole_lines(tmp_path: Path):
+    """`briefing search ... | head -2` shows a whole hit, however long its title and snippet."""
+    from tests.store.search_library import article
+
+    path = tmp_path / "lib.db"
+    long_title = "Volcano " + " ".join(f"word{i}" for i in range(40))
+    with Library(path) as library:
+        library.store(article(long_title, "A volcano erupted. " * 40, "2024-01-01", path="a.txt"))
+        library.store(article("Second volcano", "Another volcano erupted at dawn.", "2023-01-01", path="b.txt"))
+    lines = run("search", "volcano", "--db", str(path)).stdout.splitlines()
+    assert len(lines) == 4
+    assert {lines[0].split("  ")[-1], lines[2].split("  ")[-1]} == {long_title, "Second volcano"}
+    assert all(line.startswith("     ") and "«volcano»" in line for line in (lines[1], lines[3]))

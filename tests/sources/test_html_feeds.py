@@ -50,6 +50,33 @@ def test_page_with_only_scripts_and_navigation_is_refused():
     assert "no article text found in the page" in failure.reason
 
 
+@pytest.mark.parametrize("html", [
+    "<html><body><p>404 not found</p></body></html>",
+    "<html><head><title>Page not found</title></head><body><p>Sorry, the page you are looking for does not "
+    "exist.</p></body></html>",
+    "<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><p>You don't have permission to "
+    "access this resource.</p></body></html>",
+    "<html><head><title>Service Unavailable</title></head><body><p>The server is temporarily unable to service "
+    "your request. Please try again later.</p></body></html>",
+])
+def test_a_servers_error_page_is_refused_as_no_article(html: str):
+    with pytest.raises(ValueError, match="an error page, not an article"):
+        parse_html(html)
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Mayor resigns", "The mayor of Lyon resigned on Monday after 404 days in office, officials said."),
+    ("Server errors", "The city's 311 hotline returned a 404 not found error for most of Tuesday, the council "
+                      "said."),
+    ("Not found: the missing ballots", "Election officials in Maricopa County said on Tuesday that 2,000 "
+     "ballots reported missing had been found in a warehouse, and that counting would resume on Wednesday "
+     "under observation by both parties and a court-appointed monitor who will report to the judge by Friday."),
+])
+def test_a_short_news_item_that_mentions_an_error_is_kept(title: str, text: str):
+    html = f"<html><head><title>{title}</title></head><body><article><p>{text}</p></article></body></html>"
+    assert parse_html(html).title == title
+
+
 def test_saved_page_in_cp1252_without_a_declared_charset():
     page = (FIXTURES / "news-article.html").read_text(encoding="utf-8")
     page = page.replace('<meta charset="utf-8">', "").replace("Henrik Lund", "Señor Núñez")

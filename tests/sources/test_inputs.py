@@ -53,6 +53,15 @@ def test_missing_path_is_a_failure_and_the_rest_goes_on(tmp_path: Path):
     assert article.title == "Good"
 
 
+def test_a_folder_without_articles_says_so(tmp_path: Path):
+    """`briefing ingest ~/news` on the wrong (empty) folder must not look like success."""
+    write(tmp_path / "news" / ".hidden.txt", GOOD.format("Hidden"))
+    write(tmp_path / "news" / "README.md", "# notes")
+    (tmp_path / "news" / "empty-sub").mkdir()
+    [failure] = read_inputs([str(tmp_path / "news")], max_bytes=MB)
+    assert failure.path == str(tmp_path / "news") and failure.reason.startswith("no files in the folder")
+
+
 def test_stdin_is_one_article(monkeypatch):
     data = "Title: Piped\r\nDate: 2024-01-02\r\n\r\nThe minister spoke in \x1b[1mParis\x1b[0m.\r\n".encode("cp1252")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))

@@ -94,6 +94,38 @@ def test_speaker_filter_finds_quotes_by_that_speaker(lib):
     assert titles(library, "speaker:Congress") == []  # mentioned, never quoted
 
 
+def test_speaker_filter_finds_a_speaker_the_article_only_describes(library: Library):
+    """Quotes by "a Kremlin spokesman" have no entity; the filter still finds them by the words."""
+    build(library, [article("Kremlin replies", "A Kremlin spokesman said the talks were over. Nothing else.",
+                            "2024-05-01", quotes=[("the talks were over", "a Kremlin spokesman")]),
+                    article("Kremlin silent", "The Kremlin said nothing about the talks.", "2024-05-02")])
+    assert titles(library, "speaker:spokesman") == ["Kremlin replies"]
+    assert titles(library, "speaker:kreml*") == ["Kremlin replies"]
+    assert titles(library, "speaker:Kremlin talks") == ["Kremlin replies"]
+
+
+def test_ties_under_a_filter_go_to_the_newest_across_pages(library: Library):
+    for day in ("2024-01-01", "2024-03-01", "2024-02-01"):
+        library.store(article("Same", "Identical text about Reykjavik.", day, path=f"{day}.txt", source="Nordic Wire"))
+    library.store(article("Same", "Identical text about Reykjavik.", "2024-04-01", path="other.txt", source="Other"))
+    dated = [h.date for h in search(library, "Reykjavik source:nordic")]
+    assert dated == ["2024-03-01", "2024-02-01", "2024-01-01"]
+    pages = [search(library, "Reykjavik source:nordic", limit=1, offset=i)[0].date for i in range(3)]
+    assert pages == dated
+
+
+def test_a_phrase_ending_in_a_prefix_finds_the_completed_phrase(library: Library):
+    build(library, [article("Defence", "Allies sent air defences to Kyiv.", "2024-05-01"),
+                     article("Other", "Air travel resumed; defences held.", "2024-05-02")])
+    assert titles(library, '"air defen*"') == ["Defence"]
+    assert titles(library, '"air defen"*') == ["Defence"]
+
+
+def test_a_range_of_one_day_is_no_error(lib):
+    library, _ = lib
+    assert titles(library, "from:2024-10-29 to:2024-10-29") == ["Summit in Reykjavik"]
+
+
 def test_source_filter(lib):
     library, _ = lib
     assert set(titles(library, "source:nordic")) == {"Summit in Reykjavik", "Kyiv under fire"}

@@ -42,6 +42,15 @@ def test_prefix():
     assert parse("negotiat*") == Term("negotiat", prefix=True)
 
 
+@pytest.mark.parametrize("query", ['"air defen*"', '"air defen"*', '"air defen *"'])
+def test_a_phrase_can_end_in_a_prefix_inside_or_after_its_quotes(query):
+    assert parse(query) == Term("air defen", prefix=True, phrase=True)
+
+
+def test_a_quoted_filter_value_can_end_in_a_prefix_inside_its_quotes():
+    assert parse('person:"Volodymyr Zel*"') == Filter("person", "Volodymyr Zel*", 1)
+
+
 def test_parentheses_group():
     assert parse("(a OR b) c") == And((Or((Term("a"), Term("b"))), Term("c")))
 
@@ -103,6 +112,11 @@ def test_positive_terms_skip_exclusions_and_filters():
         ("from:2024-13-01", "from: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not 2024-13-01 at column 1"),
         ("x to:yesterday", "to: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not yesterday at column 3"),
         ("*", "'*' goes at the end of a word (prefix*) at column 1"),
+        (")kyiv(", "')' without a matching '(' at column 1"),
+        (")", "')' without a matching '(' at column 1"),
+        ("(a) )", "')' without a matching '(' at column 5"),
+        ("from:2025 to:2024", "from:2025 is after to:2024 at column 11 (no date is in that range)"),
+        ("x from:2024-10-02 to:2024-10-01", "from:2024-10-02 is after to:2024-10-01 at column 19 (no date is in that range)"),
     ],
 )
 def test_malformed_queries_say_what_and_where(query, message):

@@ -160,6 +160,22 @@ async def test_l_toggles_the_library_and_f_filters_it(make_app):
         assert isinstance(app.focused, ArticleView)
 
 
+async def test_escape_from_the_narrow_filter_gives_the_room_back_to_the_panes(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        first = reader.current_article_id
+        await pilot.press("f", *"sullivan")
+        await pilot.pause()
+        assert reader.library_visible and app.focused.id == "filter"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not reader.library_visible
+        assert reader.query_one("#panes").region.width > 0
+        assert isinstance(app.focused, ArticleView) and reader.current_article_id == first
+
+
 async def test_library_list_keys_move_and_open(make_app):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -40,3 +40,10 @@ def test_one_line_fields_lose_escapes_controls_and_bidi_overrides():
     assert line_text("Raw \x1b]2;owned\x07 \u202eevil\u202c\ttitle\nhere") == "Raw evil title here"
     assert line_text("Wire\x1b[31m red") == "Wire red"
     assert line_text(None) == ""
+
+
+def test_body_bidi_overrides_become_placeholders_in_place():
+    body = "Olaf Scholz \u202ein Berlin\u202c said \u2066x\u2069."
+    clean = body_text(body)
+    assert len(clean) == len(body) and clean.index("Berlin") == body.index("Berlin")
+    assert clean == f"Olaf Scholz {PLACEHOLDER}in Berlin{PLACEHOLDER} said {PLACEHOLDER}x{PLACEHOLDER}."

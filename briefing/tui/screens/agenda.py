@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from briefing.store.agenda import SECTIONS, AgendaItem, agenda, group_by_day
 from briefing.tui.screens.bookmarks import ClaimList
+from briefing.tui.safe_text import line_text
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -117,10 +118,9 @@ class AgendaScreen(Screen, inherit_bindings=False):
         if item is None:
             detail.update(Text("No engagements here." if not self.upcoming_only else "No upcoming engagements."))
             return
-        text = Text(item.sentence)
-        text.append(f"\n{item.article_title}", style="dim bold")
-        meta = " · ".join(p for p in (item.article_source and " ".join(item.article_source.split()),
-                                      item.article_date) if p)
+        text = Text(line_text(item.sentence))
+        text.append(f"\n{line_text(item.article_title)}", style="dim bold")
+        meta = " · ".join(p for p in map(line_text, (item.article_source, item.article_date)) if p)
         if meta:
             text.append(f" · {meta}", style="dim")
         detail.update(text)
@@ -163,11 +163,12 @@ def entry(item: AgendaItem) -> Text:
     """An engagement as a list entry: who and what, where and when, from which article (never markup)."""
     text = Text(end="")
     text.append("   ")
-    text.append(item.summary, style="bold" if item.status == "upcoming" else "")
+    text.append(line_text(item.summary), style="bold" if item.status == "upcoming" else "")
     if item.where:
-        text.append(f" — {item.where}")
+        text.append(f" — {line_text(item.where)}")
     if item.when_text:
-        text.append(f" ({item.when_text})", style="dim")
-    title = item.article_title if len(item.article_title) <= 70 else item.article_title[:69] + "…"
+        text.append(f" ({line_text(item.when_text)})", style="dim")
+    title = line_text(item.article_title)
+    title = title if len(title) <= 70 else title[:69] + "…"
     text.append(f"\n     {title}", style="dim italic")
     return text

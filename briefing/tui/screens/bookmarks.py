@@ -37,6 +37,7 @@ from briefing.store.bookmarks import (
     update_bookmark,
 )
 from briefing.tui.screens.bookmark_dialog import BookmarkDialog, NoteAndTags, PathDialog
+from briefing.tui.safe_text import line_text
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -267,11 +268,11 @@ class BookmarksScreen(Screen, inherit_bindings=False):
             detail.update(Text("No bookmarks here. In the reader, b bookmarks the claim under the cursor."
                                if not self.filter_box.value.strip() else "No bookmark matches the filter."))
             return
-        text = Text(quoted_text(bookmark) if is_reported(bookmark) else bookmark.text)
+        claim = line_text(bookmark.text)
+        text = Text(quoted_text(bookmark, claim) if is_reported(bookmark) else claim)
         if bookmark.speaker:
-            text.append(f"\n— {bookmark.speaker}", style="italic")
-        meta = " · ".join(p for p in (bookmark.title, bookmark.source and " ".join(bookmark.source.split()),
-                                      bookmark.date, bookmark.url) if p)
+            text.append(f"\n— {line_text(bookmark.speaker)}", style="italic")
+        meta = " · ".join(p for p in map(line_text, (bookmark.title, bookmark.source, bookmark.date, bookmark.url)) if p)
         text.append(f"\n{meta}", style="dim")
         if bookmark.detached:
             text.append("\nDetached: its article is no longer in the library (the text is kept).", style="bold")
@@ -388,12 +389,12 @@ def entry(bookmark: Bookmark) -> Text:
     text.append(quoted_text(bookmark, claim), style="italic" if bookmark.kind == "quote" else "")
     line = Text("\n  ", style="dim")
     if bookmark.speaker:
-        line.append(f"— {bookmark.speaker} · ", style="dim italic")
+        line.append(f"— {line_text(bookmark.speaker)} · ", style="dim italic")
     line.append(_clip(bookmark.title or "untitled", 60), style="dim")
     if bookmark.date:
-        line.append(f" · {bookmark.date}", style="dim")
+        line.append(f" · {line_text(bookmark.date)}", style="dim")
     if bookmark.tags:
-        line.append("  " + " ".join(f"#{t}" for t in bookmark.tags), style="bold")
+        line.append("  " + " ".join(f"#{line_text(t)}" for t in bookmark.tags), style="bold")
     if bookmark.detached:
         line.append("  detached", style="bold reverse")
     text.append_text(line)
@@ -414,5 +415,6 @@ def slug(title: str) -> str:
 
 
 def _clip(value: str, width: int) -> str:
-    value = " ".join(value.split())
+    """One line of at most `width` characters, safe to draw (no controls, escapes or bidi overrides)."""
+    value = line_text(value)
     return value if len(value) <= width else value[: width - 1] + "…"

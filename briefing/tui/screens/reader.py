@@ -64,6 +64,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Quit", id="back"),
+        *SEARCH_BINDINGS,  # early, so `/ Search` is in the footer at 80 columns
         *BOOKMARK_BINDINGS,
         Binding("j,down", "line_down", "Line down", id="line-down", show=False),
         Binding("k,up", "line_up", "Line up", id="line-up", show=False),
@@ -83,7 +84,6 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         Binding("r", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
-        *SEARCH_BINDINGS,
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -167,10 +167,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     @on(ArticleList.Selected)
     def _list_selected(self, event: ArticleList.Selected) -> None:
         self.open_article(event.article_id)
-        if self.has_class("-narrow") and self.has_class("-show-library"):
-            # Narrow: the library stood in for the panes while choosing; the article gets the room back.
-            self.set_class(False, "-show-library")
-            self.set_class(True, "-hide-library")
+        self._narrow_library_gives_way()
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
@@ -309,7 +306,14 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     def action_focus_article(self) -> None:
         if self.focused is self.article:
             self.article.clear_marks("highlight")
+        self._narrow_library_gives_way()
         self.set_focus(self.article)
+
+    def _narrow_library_gives_way(self) -> None:
+        """Narrow: the library stood in for the panes while choosing; the article gets the room back."""
+        if self.has_class("-narrow") and self.has_class("-show-library"):
+            self.set_class(False, "-show-library")
+            self.set_class(True, "-hide-library")
 
     @property
     def library_visible(self) -> bool:

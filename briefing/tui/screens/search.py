@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.store.search import Hit, QueryError, article_hits, search
+from briefing.tui.safe_text import body_text, line_text
 
 if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
@@ -199,12 +200,12 @@ def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
 def _hit_prompt(hit: Hit) -> Text:
     """Title and date · source on one line, the snippet (hits marked) under it."""
     text = Text(no_wrap=False, end="")
-    text.append(hit.title or "(untitled)", style="bold")
-    details = " · ".join(v for v in (hit.date, hit.source and hit.source.split(",")[0].strip()) if v)
+    text.append(line_text(hit.title) or "(untitled)", style="bold")
+    details = " · ".join(v for v in (line_text(hit.date), line_text(hit.source).split(",")[0].strip()) if v)
     if details:
         text.append(f"  {details}", style="dim")
     text.append("\n")
-    snippet = Text(hit.snippet, style="italic")
+    snippet = Text(body_text(hit.snippet).replace("\n", " "), style="italic")  # keeps the marks' offsets
     for start, end in hit.marks:
         snippet.stylize("bold reverse", start, end)
     text.append_text(snippet)
@@ -214,6 +215,7 @@ def _hit_prompt(hit: Hit) -> Text:
 def _context_prompt(body: str, span: tuple[int, int], index: int) -> Text:
     """One line of the article around a hit, the hit marked."""
     start, end = span
+    body = body_text(body)  # character for character, so the span still lines up
     left, right = _word_bounds(body, max(0, start - CONTEXT_CHARS), start, end, min(len(body), end + CONTEXT_CHARS))
     before = " ".join(body[left:start].split())
     hit = " ".join(body[start:end].split())
