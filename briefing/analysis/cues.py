@@ -14,8 +14,17 @@ conclude emphasise emphasize stress urge reply respond recall reiterate indicate
 contend concede testify mention promise pledge vow threaten hint underline underscore remark caution
 complain disclose forecast hope fear propose recommend demand speculate affirm boast charge joke
 reckon signal find learn feel agree counter retort quip inform assure advise remind point read
-describe blog
+describe blog show rule reason
 """.split())
+# Reporting verbs with other common senses ("showed the court how", "showed videos demonstrating"):
+# they report only a that-clause or a finite clause with its own subject right after them.
+WEAK_REPORT_VERBS = frozenset("show rule reason".split())
+
+# Verbs that report a question or a request only through a wh- or that-clause ("asked officials
+# how such documents wound up on the street", "asked that a decision be made"), never through an
+# object alone ("asked a question") or an infinitive.
+QUESTION_VERBS = frozenset("ask inquire enquire wonder query".split())
+QUESTION_WORDS = frozenset("how why what whether if when where who whom which that".split())
 
 # Verbs that frame a direct quote but seldom take a that-clause ("she continued: ...").
 FRAME_VERBS = REPORT_VERBS | frozenset(
@@ -26,8 +35,11 @@ FRAME_VERBS = REPORT_VERBS | frozenset(
 REPORT_NOUNS = frozenset("""
 concern claim warning statement belief fear assertion allegation assessment view suggestion
 announcement insistence argument prediction estimate admission acknowledgement acknowledgment
-assurance promise pledge threat report message hope
+assurance promise pledge threat report message hope conclusion opinion impression sensation
 """.split())
+
+# Adjectives whose that-clause is what their subject holds ("Djamal is concerned that ...").
+REPORT_ADJECTIVES = frozenset("concerned worried confident convinced adamant optimistic pessimistic hopeful".split())
 
 # Subjects that are a channel of someone else's words ("Cornyn's statement added").
 CHANNEL_NOUNS = frozenset("""

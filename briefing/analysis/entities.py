@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
 from briefing.analysis.roles import assign_roles
+from briefing.spelling import fold_transliteration
 from briefing.analysis import sentences
 from briefing.model import Entity, Span
 
@@ -820,7 +821,7 @@ def identity_key(entity: Entity) -> str | None:
     """
     name = entity.name
     if entity.kind == "person":
-        return f"person:{norm(name)}" if len(name.split()) > 1 else None
+        return f"person:{fold_transliteration(norm(name))}" if len(name.split()) > 1 else None
     if entity.kind == "place":
         known = next((p for p in map(gazetteer.place, [name, *entity.aliases]) if p), None)
         if known:

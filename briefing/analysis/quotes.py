@@ -14,9 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.analysis.cues import FRAME_VERBS, REPORT_NOUNS, REPORT_VERBS
+from briefing.analysis.cues import (FRAME_VERBS, QUESTION_VERBS, QUESTION_WORDS, REPORT_ADJECTIVES, REPORT_NOUNS,
+                                   REPORT_VERBS, WEAK_REPORT_VERBS)
+from briefing.analysis.sentences import sentence_index
 from briefing.analysis.sentences import text as doc_text
-from briefing.analysis.speakers import NOBODY, Speaker, SpeakerResolver, subject_of
+from briefing.analysis.speakers import (NOBODY, TITLE_GENDER, Speaker, SpeakerResolver, is_pronoun, is_subject,
+                                       subject_of)
 from briefing.model import Article, Entity, Quote
 
 if TYPE_CHECKING:
@@ -156,6 +159,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], article: Article | None = N
     spans = [(q.start, q.end) for q in marked]
     resolver = SpeakerResolver(doc, entities, spans)
     inside = _inside_map(doc, spans)
+    resolver.reports = _named_reports(doc, inside, resolver)
     quotes: list[Quote] = []
     last: tuple[int, Speaker] | None = None  # (paragraph start, speaker) of the previous quote
     for q in marked:
@@ -303,12 +307,111 @@ def _from_verb(verb: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
     subject = subject_of(verb)
     if subject is None:
         return verb.text, _left_entity(verb, resolver)
+    if _across_lines(subject, verb):  # a caption run into the next paragraph's subject
+        return verb.text, _line_opener(verb, resolver)
+    if subject.dep_ == "nsubjpass" and subject.head.i == verb.i or subject.dep_ == "expl":
+        return verb.text, NOBODY  # "it is feared that ...", "Paris was told that ...": not the speaker
+    if is_pronoun(subject):
+        return verb.text, _pronoun_speaker(subject, verb, resolver)
     speaker = resolver.resolve(subject)
     if speaker.entity is None and subject.pos_ == "PROPN":  # "Tom Molomby, SC, said": the name before
         named = _left_entity(subject, resolver, reach=4)
         if named.entity is not None:
             return verb.text, named
+    if speaker.entity is None and subject.pos_ == "NOUN":  # "Buzz Hargrove, the president of ... said"
+        j = subject.left_edge.i - 1
+        person = resolver.by_token[j - 1] if j > 0 and subject.doc[j].text == "," else None
+        if person is not None and person.kind == "person":
+            return verb.text, Speaker(person.name, person.id)
     return verb.text, speaker
+
+
+@dataclass(frozen=True)
+class _Report:
+    """A reporting verb whose subject names its speaker (no pronoun)."""
+    verb: int
+    subject: Token
+    speaker: Speaker
+
+
+_REPORT_WINDOW = 3  # sentences back that "She also said" may reach for the last named speaker
+
+
+def _named_reports(doc: Doc, inside: list[int], resolver: SpeakerResolver) -> list[_Report]:
+    """Every reporting verb outside quotes with a named subject, in text order."""
+    out: list[_Report] = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in FRAME_VERBS or inside[tok.i] != -1:
+            continue
+        subject = subject_of(tok)
+        if subject is None or is_pronoun(subject) or subject.tag_ in ("WP", "WDT") or _across_lines(subject, tok):
+            continue
+        if _reported_inside(tok, inside):  # "The authors say the results confirm ...": the authors go on
+            continue
+        if any(c.lower_ == "no" for c in subject.children) or subject.lower_ in ("nobody", "none"):
+            continue  # "no one is predicting ...": nobody to go on with
+        speaker = resolver.resolve(subject)
+        if speaker.name:
+            out.append(_Report(tok.i, subject, speaker))
+    return out
+
+
+def _pronoun_speaker(pronoun: Token, verb: Token, resolver: SpeakerResolver) -> Speaker:
+    """A pronoun subject of a reporting verb: its antecedent, unless a speaker named by an earlier
+    reporting verb is more recent. "Paris claims that ... She also claims", "the Church denied these
+    allegations: ... They also claimed": reporters go on with the speaker they just named, and that
+    speaker may be one the entity list mistyped (a person taken for a place) or did not list."""
+    found, at = resolver.pronoun_at(pronoun)
+    reports: list[_Report] = resolver.reports
+    k = bisect.bisect_left([r.verb for r in reports], verb.i) - 1
+    if k < 0:
+        return found
+    last = reports[k]
+    if last.speaker == found or not _may_refer(pronoun, last, resolver):
+        return found
+    doc = verb.doc
+    back = sentence_index(doc, verb.i) - sentence_index(doc, last.verb)
+    if back > _REPORT_WINDOW:
+        return found
+    if last.subject.i <= at and not (back <= 1 and not is_subject(doc[at])):
+        return found  # a closer antecedent, unless it is no subject and the speaker is one sentence back
+    between = doc[last.verb:pronoun.i].text
+    if between.count("\n\n") + (1 if "\n" in between and "\n\n" not in between else 0) > 1:
+        return found  # more than one paragraph back
+    return last.speaker
+
+
+def _may_refer(pronoun: Token, report: _Report, resolver: SpeakerResolver) -> bool:
+    """Whether a pronoun can stand for a reported speaker: he/she for a person (of that gender,
+    when known) or an unlisted proper name or title; they for an organisation, group or plural;
+    it for an organisation, place or a singular noun."""
+    lower, subject = pronoun.lower_, report.subject
+    entity = resolver.entities.get(report.speaker.entity) if report.speaker.entity else None
+    if lower in ("he", "she"):
+        if entity is not None:
+            sex = "m" if lower == "he" else "f"
+            if entity.kind in ("place", "other") and _says_of_self(report, lower, resolver.doc):
+                return True  # "Paris claims that she was working ...": Paris is a she, whatever its type
+            if entity.kind != "person":  # a person's name typed otherwise ("Kristen Wilkins" as an organisation)
+                entity = resolver.person_named(entity.name.rsplit(" ", 1)[-1]) if " " in entity.name else None
+            return entity is not None and resolver.gender.get(entity.id, sex) == sex
+        return subject.tag_ == "NNP" or subject.lemma_.lower() in TITLE_GENDER
+    if lower == "they":
+        if entity is not None:
+            return entity.kind in ("organization", "group")
+        return subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() not in TITLE_GENDER
+    if lower == "it":
+        if entity is not None:
+            return entity.kind in ("organization", "place")
+        return subject.tag_ in ("NN", "NNP")
+    return False
+
+
+def _says_of_self(report: _Report, pronoun: str, doc: Doc) -> bool:
+    """Whether the report's own clause has the pronoun as a subject ("X claims that she ..."): what a
+    speaker says of itself names its gender, even when the entity list took the name for a place."""
+    verb = doc[report.verb]
+    return any(t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass") and t.i > verb.i for t in verb.subtree)
 
 
 def _left_entity(verb: Token, resolver: SpeakerResolver, reach: int = 14) -> Speaker:
@@ -319,6 +422,47 @@ def _left_entity(verb: Token, resolver: SpeakerResolver, reach: int = 14) -> Spe
         tok = doc[i]
         if "\n" in tok.text or tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", ":", '"', "”", "“"):
             break
+        entity = resolver.by_token[i]
+        if entity is not None and entity.kind == "organization":  # "Tom Molomby, SC, said"
+            person = _person_before(i, entity, resolver)
+            if person is not None:
+                entity = person
+        if entity is not None and entity.kind in ("person", "organization"):
+            return Speaker(entity.name, entity.id)
+    return NOBODY
+
+
+def _person_before(i: int, entity: Entity, resolver: SpeakerResolver) -> Entity | None:
+    """The person an organisation name at token i stands in apposition to ("Name, SC," or
+    "Name, of CNN,"): the one named just before the comma that opens the organisation's mention."""
+    doc = resolver.by_token
+    j = i
+    while j > 0 and doc[j - 1] is entity:
+        j -= 1
+    k = j - 1
+    if k > 0 and entity is not None and resolver.doc[k].lower_ == "of":
+        k -= 1
+    if k > 0 and resolver.doc[k].text == ",":
+        person = doc[k - 1]
+        if person is not None and person.kind == "person":
+            return person
+    return None
+
+
+def _across_lines(subject: Token, verb: Token) -> bool:
+    """Whether a line break lies between a subject and its verb: the parser took a caption or
+    heading line ("USI exhibit") for the subject of the next paragraph's verb."""
+    lo, hi = sorted((subject.i, verb.i))
+    return any("\n" in t.text for t in subject.doc[lo:hi])
+
+
+def _line_opener(verb: Token, resolver: SpeakerResolver) -> Speaker:
+    """The person or organisation that opens the verb's line ("Kiara Perkins, a ... major, admitted")."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    for i in range(start, verb.i):
         entity = resolver.by_token[i]
         if entity is not None and entity.kind in ("person", "organization"):
             return Speaker(entity.name, entity.id)
@@ -338,10 +482,67 @@ def _from_noun(noun: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
     return noun.text, NOBODY
 
 
-def _from_according(according: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
+def _according_object(according: Token) -> Token | None:
+    """The source "according to" names. The parser may split it into two objects ("according to
+    curator Elaine Gustafon": curator + Gustafon) or take a name for a verb ("According to Rathbun
+    the property ...": pcomp): of several, the proper noun, else the first."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return "according to", (resolver.resolve(pobj) if pobj is not None else NOBODY)
+    if to is None:
+        return None
+    objs = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
+    named = [c for c in objs if c.pos_ == "PROPN" or c.dep_ == "pcomp" and c.text[:1].isupper()]
+    return (named or objs or [None])[0]
+
+
+def _from_according(according: Token, resolver: SpeakerResolver) -> tuple[str, Speaker]:
+    obj = _according_object(according)
+    if obj is None:
+        return "according to", NOBODY
+    speaker = resolver.resolve(obj)
+    if speaker.entity is None and obj.pos_ == "NOUN":  # "according to a witness, Sergeant ... Marciello, ..."
+        named = _comma_name(_source_end(according, resolver=None), resolver)
+        if named is not None:
+            return "according to", Speaker(named[0].name, named[0].id)
+    return "according to", speaker
+
+
+def _comma_name(end: int, resolver: SpeakerResolver) -> tuple[Entity, int] | None:
+    """A person named between commas right after token `end`, the parser having missed that it is
+    an apposition: the person and the last token of the name."""
+    doc = resolver.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    i = end + 2
+    while i < len(doc) and i - end <= 8 and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == end + 2 or i >= len(doc) or doc[i].text != ",":
+        return None
+    person = resolver.by_token[i - 1]
+    return (person, i - 1) if person is not None and person.kind == "person" else None
+
+
+def _source_end(according: Token, resolver: SpeakerResolver | None) -> int:
+    """The last token of "according to X[, apposition]": not the clause the parser hangs on X."""
+    obj = _according_object(according)
+    if obj is None:
+        return according.i + 1
+    if obj.dep_ == "pcomp":  # a name misparsed as a verb: its "object" is the clause reported
+        return obj.i
+    end, comma = obj.i, False
+    for child in obj.rights:
+        if child.is_punct:
+            comma = comma or child.text == ","
+            continue
+        if child.dep_ in ("appos", "relcl", "acl"):
+            end = max(end, child.right_edge.i)
+        elif not comma and child.dep_ in ("prep", "compound", "flat", "nummod"):
+            # "an April 2nd report in Ars Technica": up to the comma, whatever the parser hung on it
+            stop = next((t.i for t in child.subtree if t.text == ","), child.right_edge.i + 1)
+            end = max(end, stop - 1)
+        else:
+            break
+    named = _comma_name(end, resolver) if resolver is not None and obj.pos_ == "NOUN" else None
+    return named[1] if named is not None else end
 
 
 def _continues(text: str, last_para: int, para: int) -> bool:
@@ -371,10 +572,17 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             continue
         lemma = tok.lemma_.lower()
         content: tuple[int, int] | None = None
-        if lemma in REPORT_VERBS and tok.pos_ in ("VERB", "AUX"):
+        if (lemma in REPORT_VERBS or lemma in QUESTION_VERBS) and tok.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             comp = _complement(tok)
+            if lemma in QUESTION_VERBS and (comp is None or comp.left_edge.lower_ not in QUESTION_WORDS
+                                            or _passive(tok) or subject_of(tok) is None):
+                continue  # "Asked whether ..., Carson said": the one asked answers, nobody is quoted
+            if comp is not None and comp.left_edge.lower_ != "that" and any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # "the plants are thought to be affected": a hedge, not somebody's words
+            if lemma in WEAK_REPORT_VERBS and (comp is None or not _plain_clause(tok, comp)):
+                continue
             if comp is not None:
                 content = _clause_span(comp, tok, text)
             elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
@@ -382,6 +590,25 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             else:
                 continue
             cue, speaker = _from_verb(tok, resolver)
+        elif tok.lower_ in ("quoting", "citing") and tok.dep_ in ("advcl", "acl", "xcomp") and tok.head.i != tok.i:
+            # "According to Yonhap, quoting KCNA, the military has been placed on high alert": KCNA's words
+            source = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            speaker = resolver.resolve(source) if source is not None else NOBODY
+            kind = resolver.entities[speaker.entity].kind if speaker.entity in resolver.entities else None
+            if kind not in ("person", "organization"):
+                continue  # "citing major flaws", "citing people familiar with the situation"
+            content = _clause_span(tok.head, tok, text, exclude=tok)
+            cue = tok.text
+        elif tok.lower_ in REPORT_ADJECTIVES and (tok.dep_ == "acomp" or tok.tag_ == "VBN"):
+            # "Djamal is concerned that ...", "associations are concerned the Government will ..."
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            copula = tok.head if tok.dep_ == "acomp" else tok
+            if comp is None or not _plain_clause(tok, comp) or any(c.dep_ == "neg" for c in copula.children):
+                continue
+            content = _clause_span(comp, tok, text)
+            holder = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            holder = holder if holder is not None else subject_of(copula)
+            cue, speaker = tok.text, (resolver.resolve(holder) if holder is not None else NOBODY)
         elif lemma in REPORT_NOUNS and tok.pos_ == "NOUN":
             comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -393,7 +620,7 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             head = tok.head
             if head.i == tok.i:
                 continue
-            content = _clause_span(head, tok, text, exclude=tok)
+            content = _according_span(tok, resolver) or _clause_span(head, tok, text, exclude=tok)
             cue, speaker = _from_according(tok, resolver)
         if content is None:
             continue
@@ -404,6 +631,63 @@ def _indirect(doc: Doc, inside: list[int], resolver: SpeakerResolver,
             speaker = NOBODY
         out.append(Quote(start, end, text[start:end], "indirect", speaker.name, speaker.entity, cue))
     return _dedupe(out)
+
+
+def _according_span(according: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    """What "according to X" reports when it opens or closes its sentence: the rest of the
+    sentence, not the one clause the parser attached it to ("According to the coach, in their
+    first matchup, the robot ... scored"; "... saw attendance reach 11,000, according to X.")."""
+    doc = according.doc
+    first = resolver.sent_start[according.i]
+    last = first
+    while last + 1 < len(doc) and resolver.sent_start[last + 1] == first:
+        last += 1
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, according.idx) + 1
+    para_end = text.find("\n", according.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    words = [t.i for t in doc[first:last + 1] if not (t.is_punct or t.is_space) and para_start <= t.idx < para_end]
+    if not words:
+        return None
+    end = _source_end(according, resolver)
+    if according.i == words[0]:  # "According to X, ..."
+        body = [i for i in words if i > end]
+    elif end >= words[-1] and (doc[according.i - 1].text == "," or not _reported_inside(according)):
+        body = [i for i in words if i < according.i]  # "..., according to X."
+    else:
+        return None
+    if not body:
+        return None
+    return doc[body[0]].idx, doc[body[-1]].idx + len(doc[body[-1]].text)
+
+
+def _plain_clause(verb: Token, comp: Token) -> bool:
+    """A that-clause, or a finite clause with its own subject starting right after the verb."""
+    if comp.left_edge.lower_ == "that":
+        return True
+    finite = comp.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in comp.children)
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+    return finite and subject and comp.left_edge.i == verb.i + 1 and comp.left_edge.lower_ not in QUESTION_WORDS
+
+
+def _passive(verb: Token) -> bool:
+    """A past participle without "have": "was asked", "Asked whether ...,"."""
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _reported_inside(token: Token, inside: list[int] | None = None) -> bool:
+    """Whether a token sits in a clause somebody else reports ("The Times report that jobs rose in
+    August according to research by ...": the "according to" qualifies that clause only)."""
+    node = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(40):
+        if node.head.i == node.i:
+            break
+        if node.head.lemma_.lower() in REPORT_VERBS and node.dep_ in ("ccomp", "dobj") and node.head.i < token.i \
+                and (inside is None or inside[node.head.i] == -1):
+            return True  # (not a verb after the clause, "...; it noted", nor one in a quote before it)
+        node = node.head
+    return False
 
 
 def _complement(verb: Token) -> Token | None:
@@ -446,7 +730,7 @@ def _clause_span(head: Token, cue: Token, text: str, exclude: Token | None = Non
         toks = right if len(right) >= len(left) else left
         while toks and (toks[0].is_punct or toks[0].is_space):
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space):
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in ("”", '"'):
             toks.pop()
         if not toks:
             return None

@@ -23,11 +23,21 @@ def spans(doc: Doc) -> list[tuple[int, int, int, int]]:
 
 def sentence_start(doc: Doc, i: int) -> int:
     """Token index where the sentence holding token i begins."""
+    starts = _starts(doc)
+    k = bisect_right(starts, i) - 1
+    return starts[k] if k >= 0 else 0
+
+
+def sentence_index(doc: Doc, i: int) -> int:
+    """The number of the sentence holding token i (0 for the first)."""
+    return max(0, bisect_right(_starts(doc), i) - 1)
+
+
+def _starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get(_SENTS + ".starts")
     if starts is None:
         starts = doc.user_data[_SENTS + ".starts"] = [s[0] for s in spans(doc)]
-    k = bisect_right(starts, i) - 1
-    return starts[k] if k >= 0 else 0
+    return starts
 
 
 def text(doc: Doc) -> str:

@@ -24,7 +24,7 @@ _DETS = frozenset("the a an this that these those".split())
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+TITLE_GENDER = {"mr": "m", "sir": "m", "king": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
                  "queen": "f", "lady": "f", "dame": "f", "spokeswoman": "f", "spokesman": "m",
                  "chairwoman": "f", "chairman": "m", "actress": "f", "businesswoman": "f"}
 
@@ -67,6 +67,7 @@ class SpeakerResolver:
         self._mentions.sort(key=lambda pair: pair[0])
         self._positions = [i for i, _ in self._mentions]
         self.gender = self._genders()
+        self.reports: list = []  # named reporting clauses, filled in by the quote extractor
 
     def in_quote(self, pos: int) -> bool:
         """Whether a character position lies inside one of the quoted spans (sorted, disjoint)."""
@@ -95,8 +96,8 @@ class SpeakerResolver:
         votes: dict[str, list[int]] = {}
         for i, entity in self._mentions:
             if entity.kind == "person" and i > 0:
-                mark = next((_TITLE_GENDER[t.lower_.rstrip(".")] for t in self.doc[max(0, i - 3):i]
-                             if t.lower_.rstrip(".") in _TITLE_GENDER), None)
+                mark = next((TITLE_GENDER[t.lower_.rstrip(".")] for t in self.doc[max(0, i - 3):i]
+                             if t.lower_.rstrip(".") in TITLE_GENDER), None)
                 if mark:
                     votes.setdefault(entity.id, [0, 0])[mark == "f"] += 1
         for tok in self.doc:
@@ -114,36 +115,79 @@ class SpeakerResolver:
         return {eid: ("m" if m > f else "f") for eid, (m, f) in votes.items() if m != f}
 
     # -------------------------------------------------------------- entities of a noun phrase
-    def resolve(self, token: Token) -> Speaker:
+    def resolve(self, token: Token, depth: int = 0) -> Speaker:
         """The speaker a subject (or "according to" object) token stands for."""
         lower = token.lower_
-        if (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")) and not (token.text.isupper() and len(token.text) > 1):
-            if lower in PERSON_PRONOUNS:
-                return self.antecedent(token, ("person",))
-            if lower in ("it", "its"):
-                return self.antecedent(token, ("organization", "group", "place"))
-            if lower in GROUP_PRONOUNS:
-                return self.antecedent(token, ("organization", "group"))
-            return NOBODY
+        if token.tag_ in ("WP", "WDT") and lower in ("who", "that", "which") and token.head.dep_ == "relcl" \
+                and depth < 3:
+            return self.resolve(token.head.head, depth + 1)  # "Devocht, who had told Montalvo ..."
+        if is_pronoun(token):
+            return self.pronoun_at(token, depth)[0]
         found = self.entity_of_np(token)
+        if found is not None and found.kind in ("person", "organization", "group"):
+            joint = self.joint_name(token, found)
+            if joint is not None:
+                return joint
         if found is not None and found.kind != "person" and " " not in found.name:
             found = self.person_named(found.name) or found  # "said Bolden" typed as a place
         if found is not None:
             return Speaker(found.name, found.id)
-        if token.lemma_.lower() in CHANNEL_NOUNS:  # "Cornyn's statement", "the Home Office letter"
+        if token.lemma_.lower() in CHANNEL_NOUNS and depth < 3:  # "Cornyn's statement", "the Home Office letter"
             for child in token.children:
-                if child.dep_ in ("poss", "compound"):
-                    sub = self.resolve(child)
-                    if sub.name:
+                if child.dep_ in ("poss", "compound") and child.ent_type_ not in _WHEN:  # not "an April 2nd report"
+                    sub = self.resolve(child, depth + 1)
+                    if sub.entity is not None or sub.name and child.pos_ == "PROPN":  # not "the event website"
                         return sub
+            for prep, author in _authors_of(token):  # "a report by the Times of Zambia", "... in Ars Technica"
+                sub = self.resolve(author, depth + 1)
+                kind = self.entities[sub.entity].kind if sub.entity in self.entities else None
+                unlisted_name = kind is None and author.pos_ == "PROPN" and author.ent_type_ not in _WHEN
+                if kind == "organization" or kind == "person" and prep != "in" or unlisted_name:
+                    return sub
         by_role = self.by_role(token)
         if by_role is not None:
             return Speaker(by_role.name, by_role.id)
         return Speaker(self.np_text(token), None)
 
+    def joint_name(self, head: Token, first: Entity) -> Speaker | None:
+        """Coordinated names speak together ("Both the Irving Independent School District and the
+        Irving Police Department have asserted"): the phrase as written, the first entity's id.
+        Only when every conjunct is a named person or organisation."""
+        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        if not conjuncts or len(conjuncts) > 3:
+            return None
+        for c in conjuncts:
+            other = self.by_token[c.i]
+            if other is None or other is first or other.kind not in ("person", "organization", "group"):
+                return None
+        start = head.left_edge.i
+        while start < head.i and (self.doc[start].dep_ in ("preconj", "det") or self.doc[start].is_punct
+                                  or "\n" in self.doc[start:head.i].text):  # not the line before
+            start += 1
+        text = self.doc[start:conjuncts[-1].i + 1].text.strip()
+        return Speaker(text, first.id) if len(text.split()) <= 16 else None
+
+    def pronoun_at(self, token: Token, depth: int = 0) -> tuple[Speaker, int]:
+        """Who a personal pronoun stands for, and the token index of the mention that says so."""
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.antecedent_at(token, ("person",))
+        if lower in ("it", "its"):
+            return self.antecedent_at(token, ("organization", "group", "place"))
+        if lower in GROUP_PRONOUNS:
+            found, at = self.antecedent_at(token, ("organization", "group"))
+            plural = self.plural_subject(token) if at < self.sent_start[token.i] and depth < 3 else None
+            return (self.resolve(plural, depth + 1), plural.i) if plural is not None else (found, at)
+        return NOBODY, -1
+
     def entity_of_np(self, head: Token) -> Entity | None:
         """The entity a noun phrase names: its head's, then an apposition's, then a compound's."""
         entity = self.by_token[head.i]
+        if entity is not None and entity.kind == "organization":  # "The United Nations (UN) emergency
+            for child in head.children:                             # relief coordinator Jan Egeland"
+                person = self.by_token[child.i] if child.dep_ == "appos" else None
+                if person is not None and person.kind == "person":
+                    return person
         if entity is not None and entity.kind != "place" or entity is not None and head.pos_ == "PROPN":
             return entity
         for child in head.children:
@@ -191,12 +235,20 @@ class SpeakerResolver:
             tok = stack.pop()
             keep.append(tok)
             stack.extend(c for c in tok.children if c.dep_ not in _NP_DROP)
+        for prep in head.rights:  # "a spokesman for the Red Cross": whom the speaker speaks for
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+            held = self.by_token[pobj.i] if pobj is not None else None
+            if prep.lower_ in ("for", "of", "at") and pobj is not None and (
+                    pobj.pos_ == "PROPN" or held is not None and held.kind != "place"):
+                clauses = [t for t in prep.subtree if t.dep_ in ("relcl", "acl", "punct", "cc", "conj")]
+                keep.extend(t for t in prep.subtree if not any(t in c.subtree for c in clauses))
+                break
         keep.sort(key=lambda t: t.i)
         while keep and keep[0].lower_ in _DETS:
             keep.pop(0)
         if not keep:
             return None
-        text = self.doc[keep[0].i:keep[-1].i + 1].text.strip()
+        text = self.doc[keep[0].i:keep[-1].i + 1].text.rsplit("\n", 1)[-1].strip()  # not a dateline before
         return text if 0 < len(text.split()) <= 10 else None
 
     # -------------------------------------------------------------- pronouns
@@ -206,6 +258,10 @@ class SpeakerResolver:
         A closer pronoun of the same gender in the same sentence ("pleaded with him ..., but he
         replied") is followed to its own antecedent instead.
         """
+        return self.antecedent_at(token, kinds, depth)[0]
+
+    def antecedent_at(self, token: Token, kinds: tuple[str, ...], depth: int = 0) -> tuple[Speaker, int]:
+        """`antecedent`, with the token index of the mention it chose (-1 when none)."""
         end = bisect.bisect_left(self._positions, token.i)
         sent_start = self.sent_start[token.i]
         sex = _PRONOUN_GENDER.get(token.lower_)
@@ -215,11 +271,11 @@ class SpeakerResolver:
                     continue
                 between = self._mentions[bisect.bisect_left(self._positions, j):end]
                 if not any(e.kind == "person" and self.gender.get(e.id) == sex for _, e in between):
-                    return self.antecedent(self.doc[j], kinds, depth + 1)
+                    return self.antecedent_at(self.doc[j], kinds, depth + 1)
                 break
-        best_subject: Entity | None = None
+        best_subject: tuple[Entity, int] | None = None
         last_sent: int | None = None
-        fallback: Entity | None = None
+        fallback: tuple[Entity, int] | None = None
         for k in range(end - 1, -1, -1):
             i, entity = self._mentions[k]
             if token.i - i > 400:
@@ -227,20 +283,53 @@ class SpeakerResolver:
             if entity.kind not in kinds or sex and self.gender.get(entity.id, sex) != sex:
                 continue
             if i >= sent_start:  # in the pronoun's own sentence: the nearest one
-                return Speaker(entity.name, entity.id)
+                return Speaker(entity.name, entity.id), i
             sent = self.sent_start[i]
             if last_sent is None:
                 last_sent = sent
-                fallback = entity
+                fallback = entity, i
             elif sent != last_sent:
                 break  # only the closest earlier sentence that names one
-            if _is_subject(self.doc[i]):
-                best_subject = entity
+            if is_subject(self.doc[i]):
+                best_subject = entity, i
         chosen = best_subject or fallback
-        return Speaker(chosen.name, chosen.id) if chosen else NOBODY
+        return (Speaker(chosen[0].name, chosen[0].id), chosen[1]) if chosen else (NOBODY, -1)
+
+    def plural_subject(self, token: Token) -> Token | None:
+        """A plural noun subject earlier in the pronoun's sentence, outside quotes ("Scientology
+        officials went to the station where they claimed ..."): what "they" most often means."""
+        for j in range(token.i - 1, self.sent_start[token.i] - 1, -1):
+            tok = self.doc[j]
+            if tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and not self.in_quote(tok.idx):
+                return tok
+        return None
 
 
-def _is_subject(token: Token) -> bool:
+_ISSUE_VERBS = frozenset("release issue publish send write sign post produce prepare author file submit".split())
+_WHEN = frozenset("DATE TIME CARDINAL ORDINAL".split())
+
+
+def _authors_of(noun: Token) -> list[tuple[str, Token]]:
+    """Who a statement or report may be by: "by X", "from X", "in X" (a newspaper), "released by X"."""
+    out = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in") \
+                or child.dep_ == "acl" and child.lemma_ in _ISSUE_VERBS:
+            holder = child if child.dep_ == "prep" else next(
+                (c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not None else None
+            if pobj is not None:
+                out.append((holder.lower_, pobj))
+    return out
+
+
+def is_pronoun(token: Token) -> bool:
+    """A personal pronoun (not an all-capitals acronym the tagger took for one: "WHO say")."""
+    return (token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$")) and token.tag_ not in ("WP", "WDT", "WP$") \
+        and not (token.text.isupper() and len(token.text) > 1)
+
+
+def is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "flat", "appos", "conj") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from briefing.model import Entity
+from briefing.spelling import fold_transliteration
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -36,6 +37,8 @@ def entity_key(entity: Entity, article_hash: str) -> str:
     norm = normalize_name(entity.name)
     if entity.kind == "person" and len(norm.split()) < 2:
         return f"person:{norm}@{article_hash[:16]}"
+    if entity.kind == "person":  # "Zelenskyy" and "Zelensky" are one man spelled two ways
+        return f"person:{fold_transliteration(norm)}"
     return f"{entity.kind}:{norm}"
 
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from briefing.spelling import fold_transliteration
 from briefing.store.db import Library
+from briefing.store.identity import normalize_name
 from briefing.store.query import (
     FILTERS,
     And,
@@ -179,12 +181,19 @@ def _like_words(value: str) -> str:
     return "% " + escaped + ("%" if prefix else " %")
 
 
-def _entity_ids_sql(kinds: tuple[str, ...] | None) -> str:
-    """Library-wide entities whose name or any alias holds the value's words (two LIKE params)."""
+def _entity_ids(value: str, kinds: tuple[str, ...] | None) -> tuple[str, list[Any]]:
+    """SQL for the library-wide entities whose name or any alias holds the value's words, or whose
+    key does in its folded spelling (`person:Zelenskiy` finds the "Zelensky" of every article)."""
     kind = "" if kinds is None else " AND e.kind IN (" + ",".join(f"'{k}'" for k in kinds) + ")"
-    return (f"SELECT e.id FROM entities e WHERE (' ' || e.name || ' ') LIKE ? ESCAPE '\\'{kind}"
-            " UNION SELECT ea.entity_id FROM entity_aliases ea JOIN entities e ON e.id = ea.entity_id"
-            f" WHERE (' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'{kind}")
+    pattern = _like_words(value)
+    prefix = value.endswith("*")
+    folded = _like_words(fold_transliteration(normalize_name(value.rstrip("*"))) + ("*" if prefix else ""))
+    sql = (f"SELECT e.id FROM entities e WHERE (' ' || e.name || ' ') LIKE ? ESCAPE '\\'{kind}"
+           " UNION SELECT ea.entity_id FROM entity_aliases ea JOIN entities e ON e.id = ea.entity_id"
+           f" WHERE (' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'{kind}"
+           f" UNION SELECT e.id FROM entities e WHERE (' ' || substr(e.key, instr(e.key, ':') + 1) || ' ')"
+           f" LIKE ? ESCAPE '\\'{kind}")
+    return sql, [pattern, pattern, folded]
 
 
 def _speaker_fts(value: str) -> str:
@@ -196,15 +205,13 @@ def _speaker_fts(value: str) -> str:
 
 def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
     if f.name in _ENTITY_KINDS:
-        pattern = _like_words(f.value)
-        return ("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ("
-                + _entity_ids_sql(_ENTITY_KINDS[f.name]) + "))", [pattern, pattern])
+        ids, params = _entity_ids(f.value, _ENTITY_KINDS[f.name])
+        return "a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (" + ids + "))", params
     if f.name == "speaker":
-        pattern = _like_words(f.value)
-        return ("a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN ("
-                + _entity_ids_sql(None) + ") UNION SELECT q.article_id FROM quotes q WHERE q.id IN"
-                " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))",
-                [pattern, pattern, _speaker_fts(f.value)])
+        ids, params = _entity_ids(f.value, None)
+        return ("a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker_entity_id IN (" + ids
+                + ") UNION SELECT q.article_id FROM quotes q WHERE q.id IN"
+                " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))", [*params, _speaker_fts(f.value)])
     if f.name == "source":
         value = f.value.rstrip("*").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return "a.source LIKE ? ESCAPE '\\'", [f"%{value}%"]
@@ -331,8 +338,9 @@ def _filtered_entity_ids(conn: sqlite3.Connection, filters: list[Filter]) -> lis
     ids_sql, params = [], []
     for f in filters:
         if f.name in _ENTITY_KINDS or f.name == "speaker":
-            ids_sql.append(_entity_ids_sql(_ENTITY_KINDS.get(f.name)))
-            params += [_like_words(f.value)] * 2
+            ids, more = _entity_ids(f.value, _ENTITY_KINDS.get(f.name))
+            ids_sql.append(ids)
+            params += more
     if not ids_sql:
         return []
     return [row[0] for row in conn.execute(" UNION ".join(ids_sql), params).fetchall()]
@@ -468,14 +476,15 @@ def article_hits(library: Library, article_id: int, query: str | Node | None) ->
     for leaf in positive_leaves(node):
         if not isinstance(leaf, Filter):
             continue
-        pattern = _like_words(leaf.value)
         if leaf.name in _ENTITY_KINDS:
-            found = conn.execute('SELECT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN ('
-                                 + _entity_ids_sql(_ENTITY_KINDS[leaf.name]) + ")", [article_id, pattern, pattern])
+            ids, params = _entity_ids(leaf.value, _ENTITY_KINDS[leaf.name])
+            found = conn.execute('SELECT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN (' + ids + ")",
+                                 [article_id, *params])
         elif leaf.name == "speaker":
+            ids, params = _entity_ids(leaf.value, None)
             found = conn.execute('SELECT q.start, q."end" FROM quotes q WHERE q.article_id = ? AND (q.speaker_entity_id IN ('
-                                 + _entity_ids_sql(None) + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
-                                 [article_id, pattern, pattern, pattern])
+                                 + ids + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
+                                 [article_id, *params, _like_words(leaf.value)])
         else:
             continue
         spans.update((s, e) for s, e in found.fetchall())

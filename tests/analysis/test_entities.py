@@ -134,6 +134,13 @@ def test_two_smiths_never_share_a_key_on_the_surname_alone():
         Entity(id="e1", kind="person", name="Jane Smith"))
 
 
+def test_transliterations_of_one_name_share_a_key_and_different_names_do_not():
+    key = lambda name: identity_key(Entity(id="e1", kind="person", name=name))  # noqa: E731
+    assert key("Volodymyr Zelensky") == key("Volodymyr Zelenskyy") == key("Volodymyr Zelenskiy")
+    assert key("Dmitry Peskov") == key("Dmitriy Peskov")
+    assert key("Toni Morrison") != key("Tony Morrison")
+
+
 def test_place_keys_use_the_gazetteer_name():
     assert identity_key(Entity(id="e1", kind="place", name="Kiev")) == "place:kyiv"
     assert identity_key(Entity(id="e2", kind="place", name="U.S.")) == "place:united states"

@@ -9,9 +9,10 @@ on the GUM documents that carry a quote layer: six GUM gold files (flag, hackers
 warming) have quote marks in their text but an empty `quotes` list, so every quote found there is
 scored as a false positive (about 45 of them), which caps precision near 55% whatever the
 extractor does. On all GUM documents the test keeps regression floors at the measured level;
-reported-speech recall likewise has a floor: about 65 of GUM's 158 reported items are photo credits
-("Image: Nick Moreau.") or quoted speech in the documents without a quote layer, which no
-indirect-speech extractor can find.
+reported-speech recall likewise has a floor: 66 of GUM's 158 reported items are photo credits
+("Image: Nick Moreau.", 28) or words inside quote marks (38, mostly in the documents without a quote
+layer), which no indirect-speech extractor should report, so recall tops out near 58% (77 of the
+92 others were found when the floor was set).
 """
 
 from __future__ import annotations
@@ -87,4 +88,4 @@ def test_gum_floors_on_all_documents(scores):
     assert gum["quotes"]["recall"] >= 0.93
     assert gum["quotes"]["f1"] >= 0.66
     assert gum["quotes.attributed"]["f1"] >= 0.50
-    assert gum["reported"]["recall"] >= 0.40
+    assert gum["reported"]["recall"] >= 0.48

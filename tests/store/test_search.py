@@ -74,6 +74,22 @@ def test_alias_finds_the_canonical_entity_in_other_articles(library: Library):
     assert set(titles(library, "person:Zelenskyy")) == {"First", "Second"}
 
 
+def test_a_name_spelled_two_ways_in_two_articles_is_one_person_to_the_filters(library: Library):
+    """Houses romanise Ukrainian names differently: "Zelensky" here, "Zelenskyy" there."""
+    ids = build(library, [
+        article("Summit", "Volodymyr Zelensky arrived in Reykjavik.", "2024-10-29",
+                entities=[("person", "Volodymyr Zelensky", ["Zelensky"])]),
+        article("Odesa", "Ukrainian President Volodymyr Zelenskyy met NATO leaders. Zelenskyy spoke.", "2024-11-02",
+                entities=[("person", "Volodymyr Zelenskyy", ["Zelenskyy"])]),
+    ])
+    both = {"Summit", "Odesa"}
+    assert set(titles(library, "person:Zelensky")) == both
+    assert set(titles(library, "person:Zelenskyy")) == both
+    assert set(titles(library, "person:Zelenskiy")) == both  # a spelling neither article used
+    assert set(titles(library, 'person:"Volodymyr Zelensk*"')) == both
+    assert len({library.analysis(i).entities[0].key for i in ids.values()} - {None}) <= 1
+
+
 def test_place_and_org_filters(lib):
     library, _ = lib
     assert set(titles(library, "place:Kyiv")) == {"Aid package debated", "Kyiv under fire"}

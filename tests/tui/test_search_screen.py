@@ -212,3 +212,42 @@ async def test_no_hits_offers_no_enter_or_down_and_a_filter_only_query_marks_the
         for hit in screen.hits:  # found by the filter alone: the snippet shows the person, marked
             assert hit.score is None
             assert hit.marks and "Zelensky" in hit.snippet[hit.marks[0][0]:hit.marks[0][1]]
+
+
+def burst(app, *keys: str) -> None:
+    """Keys arriving together, as from tmux send-keys or a fast paste: queued before any is handled."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else {"ctrl+u": "\x15", "ctrl+w": "\x17", "backspace": "\x7f",
+                                              "enter": "\r"}.get(key)
+        app.post_message(events.Key(key, character))
+
+
+async def test_editing_keys_in_a_burst_act_in_the_order_typed(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "tsunami")
+        burst(app, "ctrl+u", *"Reykjavik")
+        await pilot.pause()
+        assert app.screen.input.value == "Reykjavik"
+        burst(app, "backspace", "backspace", *"ik talks", "ctrl+w", *"summit")
+        await pilot.pause()
+        assert app.screen.input.value == "Reykjavik summit"
+
+
+async def test_down_down_enter_in_a_burst_opens_the_second_hit(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky OR Reykjavik OR Pentagon")
+        screen = app.screen
+        assert len(screen.hits) >= 2
+        second = screen.hits[1].article_id
+        burst(app, "down", "down", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is app.reader and app.reader.current_article_id == second

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from briefing.store.bookmarks import clean_tags
+from briefing.tui.widgets.ordered_input import OrderedInput
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -68,9 +69,9 @@ class BookmarkDialog(ModalScreen[NoteAndTags | None], inherit_bindings=False):
             yield Label("Note")
             # Editing adds to what is there: the cursor starts at the end, nothing selected
             # (Input selects all on focus by default, so the first key typed would replace the note).
-            yield Input(self.initial_note, placeholder="Why this matters", id="note", select_on_focus=False)
+            yield OrderedInput(self.initial_note, placeholder="Why this matters", id="note", select_on_focus=False)
             yield Label("Tags (separated by spaces or commas)")
-            yield Input(" ".join(self.initial_tags), placeholder="e.g. memo kursk", id="tags",
+            yield OrderedInput(" ".join(self.initial_tags), placeholder="e.g. memo kursk", id="tags",
                         select_on_focus=False)
             yield Static(Text("enter: next / save · ctrl+s: save · escape: cancel"), classes="dialog-keys")
 
@@ -107,7 +108,7 @@ class PathDialog(ModalScreen[str | None], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.title_text), classes="dialog-title")
-            yield Input(self.proposal, id="path")
+            yield OrderedInput(self.proposal, id="path")
             yield Static(Text("enter: write · escape: cancel"), classes="dialog-keys")
 
     def on_mount(self) -> None:

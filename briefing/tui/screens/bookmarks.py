@@ -38,6 +38,7 @@ from briefing.store.bookmarks import (
 )
 from briefing.tui.screens.bookmark_dialog import BookmarkDialog, NoteAndTags, PathDialog
 from briefing.tui.safe_text import line_text
+from briefing.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -214,7 +215,7 @@ class BookmarksScreen(Screen, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="bookmarks-header")
-        yield Input(placeholder="Filter (/): words, tag:NAME, speaker:NAME, article:TITLE",
+        yield OrderedInput(placeholder="Filter (/): words, tag:NAME, speaker:NAME, article:TITLE",
                     id="bookmarks-filter-box")
         yield ClaimList(id="bookmarks-list")
         yield Static(id="bookmarks-detail")

@@ -30,6 +30,7 @@ from briefing.tui.widgets.keys_footer import KeysFooter
 from briefing.tui.widgets.legend import Legend
 from briefing.tui.widgets.pane_table import PaneTable
 from briefing.tui.widgets.panes import PANES, PaneTabs, item_span
+from briefing.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -103,7 +104,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         yield ArticleHeader(id="article-header")
         with Horizontal(id="main"):
             with Vertical(id="library-column"):
-                yield Input(placeholder="Filter articles (f)", id="filter")
+                yield OrderedInput(placeholder="Filter articles (f)", id="filter")
                 yield ArticleList(id="library")
             with Vertical(id="article-column"):
                 yield ArticleView(id="article")

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
+from briefing.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
@@ -56,7 +57,6 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search-close"),
-        Binding("down", "to_results", "Results", id="search-results", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -87,7 +87,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         where = "this article" if self.article_id is not None else "the library"
         with Vertical():
-            yield Input(self.initial_query, placeholder=f"Search {where}: {HINT}", id="search-input",
+            yield QueryInput(self.initial_query, placeholder=f"Search {where}: {HINT}", id="search-input",
                         select_on_focus=True)
             yield Static(id="search-status")
             yield OptionList(id="search-hits")
@@ -182,11 +182,24 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self.dismiss(SearchResult(query, self.article_id, self.spans[index][0]))
 
     def action_to_results(self) -> None:
-        if self.results.option_count:
-            self.results.focus()
+        """↓ from the query box: into the hits. A second ↓ typed in the same instant reached the box
+        before the focus moved; it moves down the hits, as it would have there."""
+        results = self.results
+        if not results.option_count:
+            return
+        if self.focused is results:
+            results.action_cursor_down()
+        else:
+            self.set_focus(results)
 
     def action_close(self) -> None:
         self.dismiss(SearchResult(self.input.value))
+
+
+class QueryInput(OrderedInput):
+    """The query box: ↓ goes to the hits (its own key, so it acts in order with what follows)."""
+
+    BINDINGS = [Binding("down", "screen.to_results", "Results", id="search-results", show=False)]
 
 
 def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
