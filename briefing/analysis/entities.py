@@ -626,7 +626,9 @@ def cued_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         last = doc[j - 1].lower_
         words = sum(1 for t in doc[i:j] if t.text != "-")
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-        if words >= 2 and (last in ORG_WORDS or last in PLACE_WORDS) and not _overlaps(spans, s, e) \
+        # not streets: a street the model left unmarked is mostly a metonym ("Wall Street", "Downing Street")
+        if words >= 2 and (last in ORG_WORDS or (last in PLACE_WORDS and last not in STREETS)) \
+                and not _overlaps(spans, s, e) \
                 and "\n" not in doc.text[s:e]:
             kind = "organization" if last in ORG_WORDS else "place"
             out.append(Mention(s, e, doc.text[s:e], kind, "CUE"))

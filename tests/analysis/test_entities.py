@@ -439,6 +439,8 @@ def test_names_the_model_missed_that_end_in_a_cue_word(nlp):
     assert entities["Shandao Station"].kind == "place"
     entities = by_name(nlp, "Over 100 people died when a crane collapsed onto Mecca's Grand Mosque.")
     assert entities["Grand Mosque"].kind == "place"
+    # a street the model left out is the market, not a place
+    assert "Wall Street" not in by_name(nlp, '"I dread looking at Wall Street tomorrow.')
 
 
 def test_a_country_inside_a_compass_named_place_is_no_mention_of_it(nlp):
