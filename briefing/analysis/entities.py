@@ -629,9 +629,9 @@ def cued_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         # not streets: a street the model left unmarked is mostly a metonym ("Wall Street", "Downing Street")
         if words >= 2 and (last in ORG_WORDS or (last in PLACE_WORDS and last not in STREETS)) \
                 and not _overlaps(spans, s, e) \
-                and "\n" not in doc.text[s:e]:
+                and "\n" not in sentences.text(doc)[s:e]:
             kind = "organization" if last in ORG_WORDS else "place"
-            out.append(Mention(s, e, doc.text[s:e], kind, "CUE"))
+            out.append(Mention(s, e, sentences.text(doc)[s:e], kind, "CUE"))
         i = j
     return out
 

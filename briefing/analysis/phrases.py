@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.analysis import sentences
 from briefing.analysis.roles import ROLE_NOUNS
 from briefing.model import Entity, Span
 
@@ -71,7 +72,7 @@ def widen_mentions(doc: Doc, entities: list[Entity]) -> None:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             x = _name_phrase(doc, span, entity.kind) if span is not None and len(span) else m
             if entity.kind == "person":  # "Wong Pik-wan of the Democratic Party", however it was parsed
-                after = _OF_NAME.match(doc.text, x.end)
+                after = _OF_NAME.match(sentences.text(doc), x.end)
                 if after and after.end() in bodies:
                     x = Span(x.start, bodies[after.end()])
             if any(owner != entity.id and a <= m.start and m.end <= b and (x.start < a or b < x.end or (
@@ -133,7 +134,7 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
                 subject.mentions.append(Span(s, e))
                 subject.mentions.sort(key=lambda x: x.start)
             continue
-        text = doc.text[s:e]
+        text = sentences.text(doc)[s:e]
         name = text[4:] if text[:4].casefold() == "the " else text
         key = (kind, " ".join(name.casefold().split()))
         if key not in found:
@@ -183,7 +184,7 @@ def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]
                 s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
                 if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
                     continue  # the model found it, as a name of its own
-                name = doc.text[s:e]
+                name = sentences.text(doc)[s:e]
                 if name not in found:
                     kind = "place" if gazetteer.place(name) is not None else "organization"
                     found[name] = Entity(id="", kind=kind, name=name)
@@ -242,7 +243,7 @@ def _beside_name(doc: Doc, head: Token, s: int, e: int) -> bool:
     if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children) or (
             head.dep_ == "conj" and head.head.dep_ == "appos"):  # "X, Director of ..., and Chairman of ..."
         return True
-    after = re.match(r"[\s,]*(\S)", doc.text[e:e + 4])
+    after = re.match(r"[\s,]*(\S)", sentences.text(doc)[e:e + 4])
     nxt = doc.char_span(e + after.start(1), e + after.end(1), alignment_mode="expand") if after else None
     return nxt is not None and nxt[0].pos_ == "PROPN"
 
