@@ -82,6 +82,8 @@ NOT_ALONE = {"north", "south", "east", "west", "church", "court", "government", 
              "justice", "treasury", "interior", "home", "foreign", "commerce", "labor", "labour"}
 STREETS = {"street", "avenue", "ave", "road", "boulevard", "blvd", "lane", "square", "plaza"}
 VEHICLES = {"space shuttle", "uss", "hms", "mv", "ss", "rms", "air force one", "flight"}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "new"}
 LOCATIVE = {"in", "near", "outside", "at", "from", "to", "across", "into"}
 FUNCTION = {"of", "and", "for", "the", "de", "la", "du", "von", "van", "&", "on", "in", "at"}
 
@@ -198,9 +200,35 @@ def collect(doc: Doc) -> list[Mention]:
         if cleaned is None:
             continue
         name, start = cleaned
+        score = re.search(r"\s+\d{1,2}$", name)
+        if score and _SCORE_NEXT.match(text_of_doc, start + len(name)):
+            name = name[:score.start()]  # "Sweden 1 – 0 South Korea": the team, not "Sweden 1"
+        if _not_a_name(name, text_of_doc, start, start + len(name)):
+            continue
         out.append(Mention(start, start + len(name), name, kind, ent.label_))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# Letters after a name, not names: "Mark Tedeschi, QC", "Tom Molomby, SC".
+POSTNOMINALS = {"qc", "kc", "sc", "mp", "msp", "mep", "obe", "cbe", "mbe", "kbe", "dbe", "phd", "md", "esq"}
+# Words of a ministry's portfolio: before "minister" or "secretary" they are part of a title
+# ("Foreign Affairs minister", "Shadow Home Secretary").
+PORTFOLIO = NOT_ALONE | {"affairs", "shadow", "environment", "finance", "trade", "energy", "transport",
+                         "culture", "agriculture", "immigration", "development", "economy", "economic",
+                         "employment", "housing", "security", "homeland", "internal", "external", "state"}
+_ROLE_NEXT = re.compile(r"\s+(?:minister|secretary|spokes(?:wo)?man|spokesperson)\b", re.IGNORECASE)
+_SCORE_NEXT = re.compile(r"\s*[–-]\s*\d")
+
+
+def _not_a_name(name: str, text: str, start: int, end: int) -> bool:
+    """Post-nominal letters and a portfolio before the minister's title."""
+    key = name.casefold().replace(".", "")
+    if key in POSTNOMINALS and re.search(r"\w,\s*$", text[max(0, start - 4):start]):
+        return True
+    if all(w in PORTFOLIO for w in key.split()) and _ROLE_NEXT.match(text, end):
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- clustering
@@ -267,6 +295,13 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
                 uf.join(i, cands[0])
     people = [j for j in range(len(groups)) if len(tokens[j]) > 1 and votes[j]["person"]
               and not _known_place(names[j])]
+    # "Kristen Wilkins" for "Kristin Wilkins": a full name misspelt by one letter of the first name.
+    full = [j for j in range(len(groups)) if len(tokens[j]) == 2 and _looks_like_full_name(tokens[j])]
+    for a in full:
+        for b in full:
+            if a < b and tokens[a][1] == tokens[b][1] and (votes[a]["person"] or votes[b]["person"]) \
+                    and _one_letter_apart(tokens[a][0], tokens[b][0]):
+                uf.join(a, b)
     # "Dries Mertens" that the model called something else is a person when "Mertens" alone is one.
     surnames = {tokens[i][0] for i in range(len(groups)) if len(tokens[i]) == 1 and votes[i]["person"]}
     people += [j for j in range(len(groups)) if j not in people and len(tokens[j]) in (2, 3)
@@ -330,6 +365,11 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same length of five letters or more, one letter different."""
+    return len(a) == len(b) >= 5 and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _looks_like_full_name(words: list[str]) -> bool:
@@ -504,6 +544,9 @@ def _add_nested(clusters: list[Cluster], owner: dict[str, Cluster | None], forms
                     if s == 0 and like_person and len(c.surfaces) == 1 and " " not in form \
                             and gazetteer.place(form) is None:
                         continue
+                    if m.name[:s].rstrip().rsplit(" ", 1)[-1].casefold() in COMPASS or (
+                            host.mentions[0].kind == "person" and c.mentions[0].kind == "place"):
+                        continue  # "North America" is not America, "Captain America" not the country
                     if not any(a < e and s < b for a, b in claimed):
                         claimed.append((s, e))
                         found.append((c, Mention(m.start + s, m.start + e, form, c.mentions[0].kind, "NESTED")))
@@ -564,6 +607,35 @@ def known_places(mentions: list[Mention], text: str, nested: bool = True) -> lis
     return out
 
 
+def cued_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names the model left out that end in a word saying what they are: "the Grand Mosque",
+    "Shandao Station", "The Deseret News" (two or more capitalised proper nouns, hyphens joining)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and ((doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()) or (
+                doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < n)):
+            j += 1
+        while doc[j - 1].text == "-":
+            j -= 1
+        last = doc[j - 1].lower_
+        words = sum(1 for t in doc[i:j] if t.text != "-")
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        # not streets: a street the model left unmarked is mostly a metonym ("Wall Street", "Downing Street")
+        if words >= 2 and (last in ORG_WORDS or (last in PLACE_WORDS and last not in STREETS)) \
+                and not _overlaps(spans, s, e) \
+                and "\n" not in sentences.text(doc)[s:e]:
+            kind = "organization" if last in ORG_WORDS else "place"
+            out.append(Mention(s, e, sentences.text(doc)[s:e], kind, "CUE"))
+        i = j
+    return out
+
+
 # Institutions and venues named for where they are: "University of Sheffield", "Volgograd Arena",
 # "Massachusetts Institute of Technology". A company's name holding a place ("Singapore Airlines",
 # "Bank of America") is a brand, and the place stays part of it.
@@ -588,6 +660,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     text = sentences.text(doc)
     mentions = collect(doc)
     mentions = sorted(mentions + known_places(mentions, text), key=lambda m: m.start)
+    mentions = sorted(mentions + cued_names(doc, mentions), key=lambda m: m.start)
     clusters = cluster(mentions, text)
     add_unlabelled(clusters, text)
     entities: list[Entity] = []
@@ -602,6 +675,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entity.key = identity_key(entity)
         entities.append(entity)
     _products_of_makers(entities, text)
+    _names_of_things(doc, entities)
     assign_roles(doc, entities)
     _city_with_region(entities, text)
     phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
@@ -708,6 +782,37 @@ def _products_of_makers(entities: list[Entity], text: str) -> None:
             continue
         hits = sum(1 for m in e.mentions if pattern.search(text, max(0, m.start - 40), m.start))
         if hits and hits * 2 >= len(e.mentions):
+            e.kind = "other"
+
+
+# Common nouns a name modifies when it names a thing rather than a body, place or person: "the ICI
+# system", "the NEMISIS database", "NCLAN studies", "the Scientology.org site", "Microsoft's
+# Internet Explorer 9 browser".
+THING_NOUNS = {"system", "systems", "database", "browser", "software", "site", "website", "program",
+               "programme", "study", "studies", "app", "application", "platform", "engine", "version",
+               "update", "virus", "vaccine", "drug", "disease", "format", "protocol", "album", "song",
+               "film", "movie"}
+
+
+def _names_of_things(doc: Doc, entities: list[Entity]) -> None:
+    """An organisation or place whose name mostly modifies a noun for a thing is that thing (a maker's
+    or owner's name does not: "the Border Force vessel", "Islam's holiest site")."""
+    for e in entities:
+        if e.kind not in ("organization", "place"):
+            continue
+        things = 0
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            while root.dep_ in ("compound", "nummod", "appos") and root.head.i >= span.end and root.head.pos_ in ("PROPN", "NUM", "NOUN") \
+                    and root.head.lower_ not in THING_NOUNS:
+                root = root.head  # "Internet Explorer 9 (IE9) browser": on to the noun
+            if root.dep_ in ("compound", "nmod", "nummod", "appos") and root.head.i >= span.end \
+                    and root.head.lower_ in THING_NOUNS:
+                things += 1
+        if things and things * 2 >= len(e.mentions):
             e.kind = "other"
 
 

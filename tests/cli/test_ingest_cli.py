@@ -47,9 +47,9 @@ def test_analyze_prints_the_contract(seed_path: Path):
     assert data["text"].startswith("The Pentagon confirmed today")
     assert data["article"]["date"] == "2024-10-29"
     text = data["text"]
-    for entity in data["entities"]:  # names, and descriptions set beside them ("Zelensky’s top aide")
-        said = [text[m["start"]:m["end"]] for m in entity["mentions"]]
-        assert any(s in {entity["name"], *entity["aliases"]} for s in said)
+    for entity in data["entities"]:  # noun phrases holding the name ("Pentagon spokesman ... Pat Ryder"),
+        said = [text[m["start"]:m["end"]] for m in entity["mentions"]]  # and descriptions set beside them
+        assert any(name in s for s in said for name in {entity["name"], *entity["aliases"]})
         assert all(s and s == s.strip() for s in said)
 
 
