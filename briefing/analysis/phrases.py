@@ -96,6 +96,14 @@ def _name_phrase(doc: Doc, span, kind: str) -> Span:
 
 
 # ---------------------------------------------------------------- entities described
+# Prepositions whose object a described phrase takes in: "the counties of Taiwan", "the Bush
+# administration in Washington"; a person's or a group's "in" tells where they are, not who
+# they are ("Nordic leaders in Reykjavik" are no named group).
+_DESCRIBING_PREPS = {"person": {"of", "for", "from", "at", "within"}, "group": {"of", "for", "from", "within"},
+                     "organization": {"of", "for", "from", "at", "in", "within"},
+                     "place": {"of", "for", "from", "at", "in", "within"}}
+
+
 def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """New entities (ids left empty) for noun phrases headed by a telling common noun around the
     name of a person, organisation or place; one entity for each distinct phrase."""
@@ -109,8 +117,7 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
         kind = _kind(tok)
         if kind is None or not _described(doc, tok, kind, named):
             continue
-        extent = _extent(doc, tok, tok.i, tok.i + 1, {"of", "for", "from", "at", "in", "within"} if kind != "person"
-                         else {"of", "for", "from", "at", "within"})
+        extent = _extent(doc, tok, tok.i, tok.i + 1, _DESCRIBING_PREPS[kind])
         if extent is None:
             continue
         s, e = extent

@@ -132,3 +132,13 @@ def test_speakers_still_resolve_to_the_name(nlp):
             "Leonard, Chairman and Chief Operating Officer of AirTran Airways.")
     analysis = analyse(nlp, text)
     assert [q.speaker for q in analysis.quotes if q.kind == "direct"] == ["Joe Leonard"]
+
+
+def test_people_somewhere_are_no_named_group(nlp):
+    """The seed: "address ... with Nordic leaders in Reykjavik" names no group "Nordic leaders in Reykjavik"."""
+    found = kinds(analyse(nlp, "As tensions mount with North Korea’s apparent alignment with Russia, Zelensky will "
+                               "address this international expansion of the conflict with Nordic leaders in Reykjavik "
+                               "and attend a conference in Canada to discuss the abduction of Ukrainian children from "
+                               "occupied territories by Russian forces."))
+    assert not any("Reykjavik" in name and kind == "group" for name, kind in found.items())
+    assert found.get("Reykjavik") == "place"
