@@ -202,3 +202,23 @@ async def test_find_in_article_snippets_start_and_end_on_word_boundaries(make_ap
             # Every word shown, the first and last included, is a whole word of the article.
             assert shown[0] in words and shown[-1] in words, text
             assert any(word.startswith("underscor") for word in shown)
+
+
+async def test_a_name_inside_a_longer_mention_keeps_its_own_colour(make_app):
+    """The seed's "Pentagon spokesman Major General Pat Ryder" is a mention of Pat Ryder holding one
+    of the Pentagon: the org stays org-coloured inside the person's phrase."""
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        phrase = view.body.index("Pentagon spokesman Major General Pat Ryder")
+        ryder = view.body.index("Pat Ryder", phrase)
+        org, person = view._style("article--organization"), view._style("article--person")
+
+        def style_at(offset: int):
+            line = view._lines[view.line_of(offset)]
+            text = view.line_text_for(line)
+            return text.get_style_at_offset(app.console, offset - line.start)
+
+        assert style_at(phrase).color == org.color
+        assert style_at(ryder).color == person.color

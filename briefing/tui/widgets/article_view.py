@@ -464,8 +464,7 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         start, end = line.start, line.end
         text = Text(self.body[start:end].rstrip("\n"), end="")
         if self.show_highlights:
-            for layer in self._kinds:
-                self._apply(text, layer, start, end)
+            self._apply_kinds(text, start, end)
             self._apply(text, self._quotes, start, end)
         if self.cursor is not None:
             s, e = self.sentences[self.cursor]
@@ -480,6 +479,15 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
             return
         style = layer.style if layer.style is not None else self._style(layer.component or "article--highlight")
         for s, e in layer.overlapping(start, end):
+            text.stylize(style, max(s - start, 0), min(e, end) - start)
+
+    def _apply_kinds(self, text: Text, start: int, end: int) -> None:
+        """Entity and figure highlights, outer spans first, so a name inside a longer mention keeps
+        its own colour ("Pentagon" in "Pentagon spokesman Major General Pat Ryder")."""
+        found = [(s, e, layer) for layer in self._kinds if layer.spans for s, e in layer.overlapping(start, end)]
+        found.sort(key=lambda item: (item[0] - item[1], item[0]))
+        for s, e, layer in found:
+            style = layer.style if layer.style is not None else self._style(layer.component or "article--highlight")
             text.stylize(style, max(s - start, 0), min(e, end) - start)
 
     def _style(self, component: str) -> Style:
