@@ -51,6 +51,7 @@ _ERROR_PAGE = re.compile(  # how a server's error page opens its title or text
     r"|internal server error\b|page (?:is )?unavailable\b",
     re.IGNORECASE,
 )
+_TITLE_END = re.compile(r"[.!]?\s*(?:$|[|–—·•-]\s*\S)")
 ERROR_PAGE_WORDS = 40
 """A page this short whose text opens with a 404, 'not found' or 'access denied' is an error page."""
 ERROR_TITLE_WORDS = 150
@@ -59,7 +60,9 @@ ERROR_TITLE_WORDS = 150
 
 def _is_error_page(title: str, body: str) -> bool:
     words = len(body.split())
-    if title and words < ERROR_TITLE_WORDS and _ERROR_PAGE.match(" ".join(title.split())):
+    title = " ".join(title.split())
+    found = _ERROR_PAGE.match(title) if title and words < ERROR_TITLE_WORDS else None
+    if found and _TITLE_END.match(title, found.end()):  # the whole title, bar the site's name
         return True
     return words < ERROR_PAGE_WORDS and bool(_ERROR_PAGE.match(" ".join(body.split())))
 
