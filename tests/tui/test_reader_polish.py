@@ -222,3 +222,17 @@ async def test_a_name_inside_a_longer_mention_keeps_its_own_colour(make_app):
 
         assert style_at(phrase).color == org.color
         assert style_at(ryder).color == person.color
+
+
+async def test_names_inside_quotes_keep_their_colour_and_the_quote_its_italics(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        quote = next(q for q in view.analysis.quotes if "North Korean" in q.text)
+        offset = quote.start + quote.text.index("North Korean")
+        line = view._lines[view.line_of(offset)]
+        style = view.line_text_for(line).get_style_at_offset(app.console, offset - line.start)
+        assert style.color == view._style("article--group").color
+        assert style.italic
+        assert view._style("article--group").color != view._style("article--person").color
