@@ -489,13 +489,27 @@ def _preceding_word(text: str, start: int) -> str:
 
 
 # ---------------------------------------------------------------- more mentions of known names
-def add_unlabelled(clusters: list[Cluster], text: str) -> None:
-    """Mentions the model missed of names it found elsewhere in the article ("Ryder" after "Pat Ryder")."""
+def add_unlabelled(clusters: list[Cluster], text: str, doc: Doc | None = None) -> None:
+    """Mentions the model missed of names it found elsewhere in the article ("Ryder" after "Pat Ryder",
+    "Zelenskyy" after "Volodymyr Zelenskyy" though the model never tagged the surname alone)."""
     owner: dict[str, Cluster | None] = {}
     for c in clusters:
         for s in c.surfaces:
             if (len(s) >= 3 or s.isupper()) and s[0].isupper():
                 owner[s] = c if owner.get(s, c) is c else None
+    surnames: set[str] = set()
+    for c in clusters:
+        if c.votes().most_common(1)[0][0] != "person":
+            continue
+        for s in c.surfaces:
+            words = s.split()
+            last = words[-1]
+            if len(words) in (2, 3) and _looks_like_full_name(words) and len(last) >= 4 and last.isalpha() \
+                    and last not in owner and last.casefold() not in _NOT_SURNAMES:
+                surnames.add(words[-1])
+                owner.setdefault(words[-1], c)
+                if owner[words[-1]] is not c:
+                    owner[words[-1]] = None
     forms = sorted((s for s, c in owner.items() if c is not None and len(s) >= 3), key=len, reverse=True)
     short = sorted((s for s, c in owner.items() if c is not None and len(s) < 3), key=len, reverse=True)
     if not forms and not short:
@@ -507,14 +521,40 @@ def add_unlabelled(clusters: list[Cluster], text: str) -> None:
         if _overlaps(taken, s, e):
             continue
         name = match.group()
-        if " " not in name and (_sentence_start(text, s) or name.casefold() in _CALENDAR_WORDS):
-            continue
+        if " " not in name and (_sentence_start(text, s) or name.casefold() in _CALENDAR_WORDS) \
+                and not (name in surnames and _acts(doc, s, e)):
+            continue  # "May", "Young" opening a sentence; a surname there when it does something
+        if name in surnames and _in_other_name(text, s, e):
+            continue  # "Tanya Chan", "Leung Kwok-hung": the surname of somebody else
         c = owner[name]
         assert c is not None
         c.mentions.append(Mention(s, e, name, c.mentions[0].kind, "RULE"))
-    _add_nested(clusters, owner, forms + short)  # "UK" inside "UK Government", though not alone
+    # "UK" inside "UK Government", though not alone; a bare surname never inside another's name
+    _add_nested(clusters, owner, [f for f in forms + short if f not in surnames])
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
+
+
+_NOT_SURNAMES = ORG_WORDS | PLACE_WORDS | {"center", "centre", "institute", "museum", "library", "school",
+                                           "college", "hospital", "foundation", "fund", "prize", "award"}
+
+
+def _in_other_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word runs into the surname, before or after it, or a hyphen joins it on."""
+    before = None if _sentence_start(text, start) else re.search(r"([\w’'.-]+)\s*$", text[max(0, start - 40):start])
+    if before and before.group(1)[:1].isupper() and not _sentence_start(text, start - len(before.group(0))):
+        return True
+    return bool(re.match(r"-\w|\s+[A-Z][a-z]", text[end:end + 3]))
+
+
+def _acts(doc: Doc | None, start: int, end: int) -> bool:
+    """The word ending at `end` is followed by a verb or a possessive: "Zelenskyy told", "Brown's"
+    (a surname opening a sentence), not "Young people" or "May 5"."""
+    span = doc.char_span(start, end) if doc is not None else None
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ in ("VERB", "AUX") or after.text in ("'s", "’s", ",")
 
 
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -662,7 +702,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     mentions = sorted(mentions + known_places(mentions, text), key=lambda m: m.start)
     mentions = sorted(mentions + cued_names(doc, mentions), key=lambda m: m.start)
     clusters = cluster(mentions, text)
-    add_unlabelled(clusters, text)
+    add_unlabelled(clusters, text, doc)
     entities: list[Entity] = []
     for c in clusters:
         if _common_noun(c, text):

@@ -457,3 +457,27 @@ def test_a_score_is_not_part_of_the_teams_name(nlp):
             "penalty spot, putting Sweden 1 – 0 up.")
     names = {e.name for e in extract_entities(nlp(text))}
     assert "Sweden" in names and "Sweden 1" not in names
+
+
+@pytest.mark.parametrize(("text", "name", "surname"), [
+    ("Steve Whitmore, a representative for the LA Sheriff's office, told LA Weekly in a statement that the case "
+     "involving Montalvo was being dealt with as charges relating to grand theft. Whitmore stated Montalvo left "
+     "Scientology-related employment in Los Angeles on September 24.", "Steve Whitmore", "Whitmore stated"),
+    ("\"Our third-quarter results clearly show Ford is making tremendous progress despite the prolonged economic "
+     "slump,\" said the firm's chief executive officer, Alan Mulally. Mulally predicted that his company would "
+     "meet or even surpass all of its financial targets.", "Alan Mulally", "Mulally predicted"),
+    ("Ukrainian President Volodymyr Zelenskyy visited Odesa on Saturday. Zelenskyy told reporters that air "
+     "defence was the priority.", "Volodymyr Zelenskyy", "Zelenskyy told"),
+])
+def test_a_surname_the_model_missed_at_a_sentence_start_joins_the_full_name(nlp, text, name, surname):
+    person = by_name(nlp, text)[name]
+    at = text.index(surname)
+    assert any(m.start == at and text[m.start:m.end] == surname.split()[0] for m in person.mentions)
+
+
+def test_a_surname_is_never_found_inside_somebody_elses_name(nlp):
+    text = ("Pro-Beijing candidates elected were DAB's Ben Chan and Leung Che-cheung. Pan-democrats elected "
+            "were Tanya Chan of the Civic Party and Raymond Chan of People Power.")
+    found = by_name(nlp, text)
+    ben = next(e for name, e in found.items() if name.endswith("Ben Chan"))
+    assert all(text[m.start:m.end].endswith("Ben Chan") for m in ben.mentions)
