@@ -672,8 +672,29 @@ def cued_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and "\n" not in sentences.text(doc)[s:e]:
             kind = "organization" if last in ORG_WORDS else "place"
             out.append(Mention(s, e, sentences.text(doc)[s:e], kind, "CUE"))
+        elif words in (2, 3) and _titled_beside(doc, i, j) and not _overlaps(spans, s, e):
+            out.append(Mention(s, e, sentences.text(doc)[s:e], "person", "CUE"))
         i = j
     return out
+
+
+def _titled_beside(doc: Doc, start: int, end: int) -> bool:
+    """"Serge Vohor, the Prime Minister of Vanuatu,": a two- or three-word name the model missed,
+    set beside a title that only a person holds."""
+    from briefing.analysis.roles import ROLE_NOUNS
+
+    words = doc[start:end]
+    if not all(t.is_alpha and t.is_title for t in words) or gazetteer.place(words.text) is not None \
+            or any(t.lower_ in ORG_WORDS | PLACE_WORDS for t in words):
+        return False
+    after = doc[end:end + 5]
+    if len(after) < 2 or after[0].text != ",":
+        return False
+    rest = [t for t in after[1:] if not (t.pos_ == "DET" or t.dep_ == "poss" or t.text in ("'s", "’s"))]
+    return any(t.lower_ in ROLE_NOUNS and t.lower_ not in _GENERIC_ROLES for t in rest[:3])
+
+
+_GENERIC_ROLES = {"official", "officer", "representative", "leader", "head", "chief", "executive", "general"}
 
 
 # Institutions and venues named for where they are: "University of Sheffield", "Volgograd Arena",

@@ -85,14 +85,19 @@ def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text if tokens else ""
 
 
+def _noun_like(tok: Token) -> bool:
+    """A common noun, or a title capitalised as a name ("the Secretary of State", "Spokesperson")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lower_.rstrip(".") in ROLE_NOUNS)
+
+
 def apposition(span: Span, places: list[tuple[int, str]]) -> str | None:
     """"X, the city's mayor," or "Zelensky's top aide, X": the noun phrase set beside the name."""
     root = span.root
     head: Token | None = None
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
+    if root.dep_ == "appos" and _noun_like(root.head) and root.head.i < span.start:
         head = root.head
     else:
-        head = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        head = next((c for c in root.children if c.dep_ == "appos" and _noun_like(c)), None)
     if head is None or not _is_role_noun(head):
         return None
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.is_punct]
@@ -101,7 +106,9 @@ def apposition(span: Span, places: list[tuple[int, str]]) -> str | None:
     phrase = " ".join([*words, head.text])
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to")), None)
     if of is not None:
-        obj = [t for t in of.subtree if not t.is_punct]
+        obj = list(of.subtree)
+        while obj and obj[-1].is_punct:  # a closing comma, not the hyphen of "Co-Operatives"
+            obj.pop()
         if len(obj) <= 6:
             phrase += " " + _text(obj)
     elif owner is not None:

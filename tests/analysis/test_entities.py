@@ -481,3 +481,22 @@ def test_a_surname_is_never_found_inside_somebody_elses_name(nlp):
     found = by_name(nlp, text)
     ben = next(e for name, e in found.items() if name.endswith("Ben Chan"))
     assert all(text[m.start:m.end].endswith("Ben Chan") for m in ben.mentions)
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("The US State Department said John Kerry, the Secretary of State, contacted Thailand's foreign minister over "
+     "temporary housing for the Rohingya out at sea.", "John Kerry", "Secretary of State"),
+    ("Jeff Rathke, the State Department Spokesperson, said, \"We urge the governments of the region to work "
+     "together quickly.\"", "Jeff Rathke", "State Department Spokesperson"),
+    ("The newspaper reports that the policy was announced yesterday by the country's Minister of Agriculture & "
+     "Co-Operatives, Mr. Mundia Sikatana.", "Mundia Sikatana", "Minister of Agriculture & Co-Operatives"),
+])
+def test_a_title_capitalised_as_a_name_is_still_a_role(nlp, text, name, role):
+    assert by_name(nlp, text)[name].role == role
+
+
+def test_a_name_the_model_missed_beside_a_persons_title_is_that_person(nlp):
+    text = ("Serge Vohor, the Prime Minister of Vanuatu, recently came into spotlight as the newest battleground in "
+            "the diplomatic war between the People's Republic of China and Taiwan.")
+    person = by_name(nlp, text)["Serge Vohor"]
+    assert person.kind == "person" and person.role == "Prime Minister of Vanuatu"
