@@ -735,6 +735,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
                         mentions=[Span(m.start, m.end) for m in c.mentions])
         entity.key = identity_key(entity)
         entities.append(entity)
+    entities = _one_group_a_country(entities)
     _products_of_makers(entities, text)
     _names_of_things(doc, entities)
     assign_roles(doc, entities)
@@ -759,6 +760,24 @@ ORG_NOUNS = ORG_WORDS | {"firm", "airline", "carrier", "maker", "manufacturer", 
                          "organization", "agency", "body", "watchdog", "regulator", "startup", "subsidiary",
                          "unit", "division", "brand", "chain", "operator", "supplier", "provider", "giant",
                          "rival", "team", "side", "club", "band", "outlet", "website", "site", "network"}
+
+
+def _one_group_a_country(entities: list[Entity]) -> list[Entity]:
+    """"Canadians" and "Canadian" in one article are one group (the people of Canada); ids renumbered."""
+    kept: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    for e in entities:
+        first = by_key.get(e.key or "") if e.kind == "group" and e.key else None
+        if first is None:
+            kept.append(e)
+            if e.kind == "group" and e.key:
+                by_key[e.key] = e
+            continue
+        first.mentions = sorted([*first.mentions, *e.mentions], key=lambda m: m.start)
+        first.aliases = [a for a in dict.fromkeys([*first.aliases, e.name, *e.aliases]) if a != first.name]
+    for i, e in enumerate(kept, 1):
+        e.id = f"e{i}"
+    return kept
 
 
 def _fits(kind: str, root) -> bool:

@@ -500,3 +500,11 @@ def test_a_name_the_model_missed_beside_a_persons_title_is_that_person(nlp):
             "the diplomatic war between the People's Republic of China and Taiwan.")
     person = by_name(nlp, text)["Serge Vohor"]
     assert person.kind == "person" and person.role == "Prime Minister of Vanuatu"
+
+
+def test_a_nationality_and_its_people_are_one_group(nlp):
+    text = ("Many Canadians welcomed the decision. The Canadian government said Americans were also invited, "
+            "and American officials agreed.")
+    groups = [e for e in extract_entities(nlp(text)) if e.kind == "group"]
+    assert sorted((g.key, len(g.mentions)) for g in groups) == [("group:canada", 2), ("group:united states", 2)]
+    assert len({g.id for g in groups}) == 2
