@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
 from briefing.analysis.roles import assign_roles
+from briefing.analysis.things import named_as_thing, retype_things
 from briefing.spelling import fold_transliteration
 from briefing.analysis import sentences
 from briefing.model import Entity, Span
@@ -430,7 +431,8 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
             and name.endswith("s"):
         return "organization"  # "the Beatles"
-    if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES:
+    if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES \
+            or named_as_thing(name):
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
         return "organization"
@@ -674,8 +676,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
                         mentions=[Span(m.start, m.end) for m in c.mentions])
         entity.key = identity_key(entity)
         entities.append(entity)
-    _products_of_makers(entities, text)
+    makers = maker_pattern(entities)
+    _products_of_makers(entities, text, makers)
     _names_of_things(doc, entities)
+    retype_things(doc, entities, makers)
     assign_roles(doc, entities)
     _city_with_region(entities, text)
     phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
@@ -769,14 +773,20 @@ def _appositions(doc: Doc, entity: Entity) -> list[Span]:
     return list({(x.start, x.end): x for x in added}.values())
 
 
-def _products_of_makers(entities: list[Entity], text: str) -> None:
-    """"Apple's MacBook", "Ford Falcon", "Boeing 787 Dreamliner": a name right after a company's name
-    is that company's product, not another organisation."""
+def maker_pattern(entities: list[Entity]) -> re.Pattern[str] | None:
+    """A company's name, possessive or not, right before a point: "Apple's ", "Boeing 787 "."""
     makers = {s for e in entities if e.kind == "organization" for s in [e.name, *e.aliases]}
     if not makers:
+        return None
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))
+                      + r")(?:['’]s?)?(?:\s+\d+)?\s+$")
+
+
+def _products_of_makers(entities: list[Entity], text: str, pattern: re.Pattern[str] | None) -> None:
+    """"Apple's MacBook", "Ford Falcon", "Boeing 787 Dreamliner": a name right after a company's name
+    is that company's product, not another organisation."""
+    if pattern is None:
         return
-    pattern = re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))
-                         + r")(?:['’]s?)?(?:\s+\d+)?\s+$")
     for e in entities:
         if e.kind != "organization":
             continue

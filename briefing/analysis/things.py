@@ -1,0 +1,117 @@
+"""Names of made things: films, albums, browsers, ships, drugs that the model took for a person,
+an organisation or a place.
+
+The small model reads "Easy Rider" as a person and "Firefox" as a company; an analyst wants
+neither in the People or Orgs panes. The article usually says what the thing is: a noun set right
+before the name ("the 1969 film Easy Rider", "the cruise ship Freewinds"), beside it ("Freewinds,
+a cruise ship"), as the predicate ("Internet Explorer is the #2 browser", "... is one of the most
+successful software products"), "version 9 of X", or a maker's possessive ("Microsoft's Internet
+Explorer"). Each mention with such a description counts once; an entity whose described mentions
+are a third or more of all its mentions is a thing (kind `other`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefing.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Nouns for works and products. Words that also name people's trades or bodies ("model", "single",
+# "play", "site", "engine", "carrier") are left out: "the model Kate Moss", "the search engine Google".
+WORKS = {"film", "movie", "documentary", "album", "song", "novel", "book", "poem", "opera", "musical",
+         "painting", "sculpture", "sitcom", "videogame"}
+PRODUCTS = {"browser", "software", "app", "product", "smartphone", "handset", "tablet", "laptop", "console",
+            "device", "airliner", "helicopter", "rocket", "spacecraft", "satellite", "telescope", "ship",
+            "vessel", "yacht", "ferry", "tanker", "submarine", "drug", "vaccine", "medicine", "malware",
+            "database", "version"}
+THING_NOUNS = WORKS | PRODUCTS
+_TWO_WORDS = ("video game", "computer game", "tv series", "television series", "tv show", "television show",
+              "operating system", "web browser")
+_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(THING_NOUNS - {"version"}) + [w.replace(" ", r"\s+") for w in _TWO_WORDS])
+                     + r")(?P<comma>\s*,)?\s+$", re.IGNORECASE)
+_VERSION_OF = re.compile(r"\bversions?\s+(?:\d[\w.]*\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_WINDOW = 40
+
+
+def retype_things(doc: Doc, entities: list[Entity], makers: re.Pattern[str] | None) -> None:
+    """Persons, organisations and places the article describes as made things become `other`."""
+    text = doc.text
+    for e in entities:
+        if e.kind not in ("person", "organization", "place"):
+            continue
+        own = {e.name, *e.aliases}
+        described = sum(1 for m in e.mentions if _described(doc, text, m.start, m.end, e.kind, makers, own))
+        if described and described * 3 >= len(e.mentions):
+            e.kind = "other"
+
+
+def _described(doc: Doc, text: str, start: int, end: int, kind: str, makers: re.Pattern[str] | None,
+               own: set[str]) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    if span is not None:
+        start = _name_start(doc, span.start, root)
+    before = text[max(0, start - _WINDOW):start]
+    if (hit := _BEFORE.search(before)) and not (hit.group("comma") and kind == "person") \
+            and (root is None or root.dep_ not in ("nsubj", "nsubjpass")):
+        return True  # "the 1969 film Easy Rider"; not "the song Dylan wrote", nor "In the film, Hopper ..."
+    if _VERSION_OF.search(before) and not _POSSESSIVE.match(text, end):
+        return True  # "the latest versions of Internet Explorer"; not "version of Apple's Mac OS X"
+    if makers is not None and kind == "organization" and (maker := makers.search(before)) \
+            and not any(maker.group().startswith(name) for name in own):
+        return True  # "Microsoft's Internet Explorer"; not "Canadian Auto Workers CAW contract"
+    return root is not None and (_beside(root) or _predicate(root))
+
+
+def _name_start(doc: Doc, i: int, root: Token | None) -> int:
+    """Where the name begins when the model left out its first words ("Explorer" in "Internet Explorer")."""
+    while i > 0 and root is not None and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
+            and doc[i - 1].head.i >= i and doc[i - 1].text[:1].isupper():
+        i -= 1
+    return doc[i].idx
+
+
+def _is_thing(token: Token) -> bool:
+    return token.lemma_.casefold() in THING_NOUNS and token.pos_ == "NOUN"
+
+
+def _beside(root: Token) -> bool:
+    """"Freewinds, a cruise ship" or "the cruise ship, Freewinds": a thing noun in apposition."""
+    if any(c.dep_ == "appos" and _is_thing(c) for c in root.children):
+        return True
+    return root.dep_ == "appos" and _is_thing(root.head)
+
+
+def _predicate(root: Token) -> bool:
+    """"Internet Explorer is the #2 browser", "X is one of the most successful software products"."""
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    for attr in (c for c in root.head.children if c.dep_ == "attr"):
+        if _is_thing(attr):
+            return True
+        if attr.lower_ == "one" and any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                _is_thing(o) for o in p.children if o.dep_ == "pobj") for p in attr.children):
+            return True
+    return False
+
+
+# "Information System", "Positioning System": a system named for what it does is software or
+# equipment; "Federal Reserve System" and "Cisco System" are not named so.
+SYSTEM_USES = {"information", "management", "intelligence", "reporting", "communications", "communication",
+               "operating", "positioning", "navigation", "warning", "tracking", "monitoring", "surveillance",
+               "payment", "database", "computer", "weapon", "weapons", "missile", "guidance"}
+_IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")
+
+
+def named_as_thing(name: str) -> bool:
+    """Names whose own words say they are no body, place or person: "Islamophobia", "Buddhism",
+    "the National Enforcement Management Information System"."""
+    words = name.casefold().split()
+    if len(words) >= 2 and words[-1] == "system" and words[-2] in SYSTEM_USES:
+        return True
+    return bool(_IDEA.match(name))
