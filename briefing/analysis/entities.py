@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
 from briefing.analysis.roles import assign_roles
-from briefing.analysis.things import named_as_thing, retype_things
+from briefing.analysis.things import mostly_lowercase, named_as_thing, retype_things
 from briefing.spelling import fold_transliteration
 from briefing.analysis import sentences
 from briefing.model import Entity, Span
@@ -189,15 +189,16 @@ def collect(doc: Doc) -> list[Mention]:
             continue  # "Albeit", "Whitewashing" opening a sentence: not a name
         if len(ent) == 1 and _PORTFOLIO.search(text_of_doc, max(0, ent.start_char - 30), ent.start_char):
             continue  # "Agriculture" in "Minister of Agriculture": part of a title
-        text = ent.text
+        text, ent_start = ent.text, _restored_start(doc, ent)
+        text = text_of_doc[ent_start:ent.start_char] + text
         paren = text.find(" (")
         if paren > 0:  # the model ran "Singapore Airlines (SIA" together
             inner = text[paren + 2:].rstrip(")")
-            cleaned = clean(inner, ent.start_char + paren + 2, ent.label_)
+            cleaned = clean(inner, ent_start + paren + 2, ent.label_)
             if cleaned and _ACRONYM.match(cleaned[0]):
                 out.append(Mention(cleaned[1], cleaned[1] + len(cleaned[0]), cleaned[0], kind, ent.label_))
             text = text[:paren]
-        cleaned = clean(text, ent.start_char, ent.label_)
+        cleaned = clean(text, ent_start, ent.label_)
         if cleaned is None:
             continue
         name, start = cleaned
@@ -209,6 +210,19 @@ def collect(doc: Doc) -> list[Mention]:
         out.append(Mention(start, start + len(name), name, kind, ent.label_))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _restored_start(doc: Doc, ent) -> int:
+    """"Explorer" that the model cut from "Internet Explorer": a one-word organisation or product
+    whose capitalised modifier, inside the sentence and no title or other name, is part of it."""
+    if len(ent) != 1 or ent.label_ not in ("ORG", "PRODUCT") or ent.start == 0:
+        return ent.start_char
+    prev = doc[ent.start - 1]
+    if prev.dep_ != "compound" or prev.head.i != ent.start or prev.pos_ != "PROPN" or not prev.text[:1].isupper() \
+            or prev.ent_type_ or prev.lower_.rstrip(".") in TITLES \
+            or gazetteer.place(prev.text) or gazetteer.is_demonym(prev.text) or prev.whitespace_ != " ":
+        return ent.start_char
+    return prev.idx
 
 
 # Letters after a name, not names: "Mark Tedeschi, QC", "Tom Molomby, SC".
@@ -432,7 +446,7 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
             and name.endswith("s"):
         return "organization"  # "the Beatles"
     if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES \
-            or named_as_thing(name):
+            or named_as_thing(name) or mostly_lowercase(surfaces, text):
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
         return "organization"

@@ -105,7 +105,7 @@ def _predicate(root: Token) -> bool:
 SYSTEM_USES = {"information", "management", "intelligence", "reporting", "communications", "communication",
                "operating", "positioning", "navigation", "warning", "tracking", "monitoring", "surveillance",
                "payment", "database", "computer", "weapon", "weapons", "missile", "guidance"}
-_IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")
+_IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")  # "Buddhism", "Judaism", "Islamophobia"
 
 
 def named_as_thing(name: str) -> bool:
@@ -115,3 +115,14 @@ def named_as_thing(name: str) -> bool:
     if len(words) >= 2 and words[-1] == "system" and words[-2] in SYSTEM_USES:
         return True
     return bool(_IDEA.match(name))
+
+
+def mostly_lowercase(surfaces: list[str], text: str) -> bool:
+    """"Iodine" in an article that writes "iodine" two dozen times: a capitalised common noun (a
+    substance, a product line such as the iPod "Nano"), not a person or a body."""
+    if len(surfaces) != 1 or " " in surfaces[0] or not surfaces[0][1:].islower():
+        return False
+    word = surfaces[0]
+    lower = len(re.findall(r"\b" + re.escape(word.lower()) + r"\b", text))
+    upper = len(re.findall(r"\b" + re.escape(word) + r"\b", text))
+    return lower >= 3 and lower >= 2 * upper
