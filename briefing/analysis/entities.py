@@ -329,6 +329,9 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         last = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][-len(short):] == short]
         first = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][:len(short)] == short]
         cands = last or first
+        if not cands and len(short) == 1 and votes[i]["person"]:  # "Mauer" said, after "K.C. Maurer"
+            cands = [j for j in people if j != i and len(tokens[j]) > 1 and _one_edit_apart(tokens[j][-1], short[0])]
+            cands = cands if len(cands) == 1 else []
         if cands and votes[i]["person"] + votes[i]["place"] + votes[i]["organization"] + votes[i]["other"] > 0:
             uf.join(i, _nearest(cands, firsts, firsts[i]))
     for i in range(len(groups)):
@@ -387,6 +390,16 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return len(a) == len(b) >= 5 and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """A surname misspelt by one letter changed, dropped or added ("Mauer" for "Maurer"); five letters or more."""
+    if min(len(a), len(b)) < 5 or a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return _one_letter_apart(a, b)
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
 def _looks_like_full_name(words: list[str]) -> bool:
     cues = ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
     return all(w.replace("-", "").isalpha() and w[0].isupper() and w.casefold() not in cues for w in words) \
@@ -416,8 +429,8 @@ def display_name(c: Cluster) -> str:
 def decide_kind(c: Cluster, name: str, text: str) -> str:
     votes = c.votes()
     surfaces = c.surfaces
-    if all(gazetteer.is_demonym(s) for s in surfaces):
-        return "group"
+    if all(gazetteer.is_demonym(s) or _ADHERENT.match(s) for s in surfaces):
+        return "group"  # "North Korean"; "a former Scientologist", "Buddhists": followers, like nationals
     words = [w.casefold().strip(".,") for w in name.split()]
     for m in c.mentions:  # a full personal name is stronger evidence than a stray label on a surname
         if m.kind == "person" and " " in m.name:
@@ -466,6 +479,9 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     return model
 
 
+# One word for a follower of a faith or creed: "Scientologist", "Methodists", "Islamist" (not
+# "Lindqvist", "Bergquist", nor a short surname such as "Frist").
+_ADHERENT = re.compile(r"^[A-Z][a-z]{3,}(?<!qu|qv|ge|ei)ists?$")
 _PREFERENCE = ["person", "organization", "place", "group", "other"]
 _INDEX_AFTER = re.compile(r"(?:['’]s)?(?:\s+\d+)?\s+(?:stock\s+|share\s+|market\s+)?(?:index|indices|composite|"
                           r"Industrial Average|average|(?:fell|rose|closed|dropped|gained|lost|jumped|slid|climbed)"
