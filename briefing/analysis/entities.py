@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
 from briefing.analysis.roles import assign_roles
-from briefing.analysis.things import mostly_lowercase, named_as_thing, retype_things
+from briefing.analysis.things import acronym_of_thing, mostly_lowercase, named_as_thing, retype_things
 from briefing.spelling import fold_transliteration
 from briefing.analysis import sentences
 from briefing.model import Entity, Span
@@ -459,7 +459,7 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
             and name.endswith("s"):
         return "organization"  # "the Beatles"
     if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES \
-            or named_as_thing(name) or mostly_lowercase(surfaces, text):
+            or named_as_thing(name) or mostly_lowercase(surfaces, text) or acronym_of_thing(name, text):
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
         return "organization"

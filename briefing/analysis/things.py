@@ -105,6 +105,7 @@ def _predicate(root: Token) -> bool:
 SYSTEM_USES = {"information", "management", "intelligence", "reporting", "communications", "communication",
                "operating", "positioning", "navigation", "warning", "tracking", "monitoring", "surveillance",
                "payment", "database", "computer", "weapon", "weapons", "missile", "guidance"}
+AILMENTS = {"disease", "diseases", "disorder", "disorders", "syndrome", "virus", "fever", "flu", "influenza"}
 _IDEA = re.compile(r"^[A-Z][a-z]+(?:ism|phobia)$")  # "Buddhism", "Judaism", "Islamophobia"
 
 
@@ -114,7 +115,17 @@ def named_as_thing(name: str) -> bool:
     words = name.casefold().split()
     if len(words) >= 2 and words[-1] == "system" and words[-2] in SYSTEM_USES:
         return True
+    if len(words) >= 2 and words[-1] in AILMENTS and not {"of", "for"} & set(words):
+        return True  # "Iodine Deficiency Disorders"; not the "Institute of Infectious Diseases"
     return bool(_IDEA.match(name))
+
+
+def acronym_of_thing(name: str, text: str) -> bool:
+    """"IDD" where the article spells out "Iodine Deficiency Disorders" (even inside a longer name)."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return False
+    spelled = re.compile(r"\b" + r"\s+".join(f"{letter}[a-z]+" for letter in name) + r"\b")
+    return any(named_as_thing(m.group()) for m in spelled.finditer(text))
 
 
 def mostly_lowercase(surfaces: list[str], text: str) -> bool:
