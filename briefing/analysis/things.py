@@ -13,8 +13,11 @@ are a third or more of all its mentions is a thing (kind `other`).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from briefing.analysis import sentences
 from briefing.model import Entity
 
 if TYPE_CHECKING:
@@ -40,7 +43,7 @@ _WINDOW = 40
 
 def retype_things(doc: Doc, entities: list[Entity], makers: re.Pattern[str] | None) -> None:
     """Persons, organisations and places the article describes as made things become `other`."""
-    text = doc.text
+    text = sentences.text(doc)
     for e in entities:
         if e.kind not in ("person", "organization", "place"):
             continue
@@ -133,7 +136,11 @@ def mostly_lowercase(surfaces: list[str], text: str) -> bool:
     substance, a product line such as the iPod "Nano"), not a person or a body."""
     if len(surfaces) != 1 or " " in surfaces[0] or not surfaces[0][1:].islower():
         return False
-    word = surfaces[0]
-    lower = len(re.findall(r"\b" + re.escape(word.lower()) + r"\b", text))
-    upper = len(re.findall(r"\b" + re.escape(word) + r"\b", text))
+    words = _word_counts(text)
+    lower, upper = words[surfaces[0].lower()], words[surfaces[0]]
     return lower >= 3 and lower >= 2 * upper
+
+
+@lru_cache(maxsize=2)
+def _word_counts(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text))
