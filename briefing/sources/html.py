@@ -44,20 +44,27 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Ar
 
 _ERROR_PAGE = re.compile(  # how a server's error page opens its title or text
     r"(?:error:?\s*)?(?:http\s*)?(?:40[0134]|410|50[0234])\b"
+    r"|(?:sorry,?\s*)?(?:we\s+(?:couldn't|could not|can't|cannot)\s+find\s+(?:that|this|the)\s+page)"
     r"|(?:sorry,?\s*)?(?:the\s+|this\s+)?(?:page|file|document|article|resource)\s+"
     r"(?:you requested\s+|you are looking for\s+)?(?:was\s+|could not be\s+|cannot be\s+)?not found"
     r"|not found\b|forbidden\b|access denied\b|service (?:temporarily )?unavailable\b"
     r"|internal server error\b|page (?:is )?unavailable\b",
     re.IGNORECASE,
 )
+_TITLE_END = re.compile(r"[.!]?\s*(?:$|[|–—·•-]\s*\S)")
 ERROR_PAGE_WORDS = 40
-"""A page this short that speaks of a 404, 'not found' or 'access denied' is a server's error page."""
+"""A page this short whose text opens with a 404, 'not found' or 'access denied' is an error page."""
+ERROR_TITLE_WORDS = 150
+"""A page whose title opens so ("Page not found | Example News") may carry more: links, a search box."""
 
 
 def _is_error_page(title: str, body: str) -> bool:
-    if len(body.split()) >= ERROR_PAGE_WORDS:
-        return False
-    return any(_ERROR_PAGE.match(" ".join(part.split())) for part in (title, body) if part)
+    words = len(body.split())
+    title = " ".join(title.split())
+    found = _ERROR_PAGE.match(title) if title and words < ERROR_TITLE_WORDS else None
+    if found and _TITLE_END.match(title, found.end()):  # the whole title, bar the site's name
+        return True
+    return words < ERROR_PAGE_WORDS and bool(_ERROR_PAGE.match(" ".join(body.split())))
 
 
 def _first_words(text: str, count: int = 8) -> str:

@@ -58,6 +58,11 @@ def test_page_with_only_scripts_and_navigation_is_refused():
     "access this resource.</p></body></html>",
     "<html><head><title>Service Unavailable</title></head><body><p>The server is temporarily unable to service "
     "your request. Please try again later.</p></body></html>",
+    "<html><head><title>Page not found | Example News</title></head><body><nav><a href='/'>Home</a></nav><main>"
+    "<h1>Sorry, we couldn't find that page</h1><p>Error 404. The page you are looking for may have been moved or "
+    "deleted, or the link you followed may be broken. Try searching our site or return to the home page to browse "
+    "the latest world, politics and business news from our reporters.</p></main><footer>© 2024 Example News"
+    "</footer></body></html>",
 ])
 def test_a_servers_error_page_is_refused_as_no_article(html: str):
     with pytest.raises(ValueError, match="an error page, not an article"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.model import Analysis, Article
-from briefing.store.search import article_hits, match_spans
+from briefing.store.search import article_hits, match_spans, search
 from briefing.tui.screens.search import SearchScreen
 from tests.tui.conftest import build_library, seed_analysis, talks_analysis
 
@@ -251,3 +251,19 @@ async def test_down_down_enter_in_a_burst_opens_the_second_hit(make_app):
         await pilot.pause()
         await pilot.pause()
         assert app.screen is app.reader and app.reader.current_article_id == second
+
+
+async def test_enter_typed_right_after_the_query_opens_the_first_hit(make_app):
+    """No waiting for the results of what was just typed: Enter searches then and there."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        burst(app, *"Reykjavik", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.reader
+        assert app.screen is reader
+        first = search(app.library, "Reykjavik")[0].article_id
+        assert reader.current_article_id == first and reader.hit_index == 0

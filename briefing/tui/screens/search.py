@@ -162,17 +162,32 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     # ------------------------------------------------------------ choosing
     @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        query = event.value  # as it was at Enter: keys typed after it may already be in the box
+        if self.searched != query and query.strip():
+            # Enter came before the typed query's results (typing pauses are waited for): search
+            # now, in place, so Enter opens the first hit rather than being dropped.
+            self.workers.cancel_group(self, "search")
+            self._search_now(query)
         results = self.results
         if results.option_count:
-            self._choose(results.get_option_at_index(results.highlighted or 0).id)
+            self._choose(results.get_option_at_index(results.highlighted or 0).id, query)
+
+    def _search_now(self, query: str) -> None:
+        try:
+            if self.article_id is None:
+                self._show(search(self.app.library, query, HIT_LIMIT), [], None, query)
+            else:
+                self._show([], article_hits(self.app.library, self.article_id, query), None, query)
+        except QueryError as exc:
+            self._show([], [], str(exc), query)
 
     @on(OptionList.OptionSelected, "#search-hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_id)
 
-    def _choose(self, option_id: str | None) -> None:
-        query = self.input.value
+    def _choose(self, option_id: str | None, query: str | None = None) -> None:
+        query = self.input.value if query is None else query
         if self.searched != query or self.error or not option_id:
             return  # results are not for what is typed yet
         index = int(option_id.removeprefix("hit-"))
