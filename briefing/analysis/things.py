@@ -24,18 +24,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Nouns for works and products. Words that also name people's trades or bodies ("model", "single",
-# "play", "site", "engine", "carrier") are left out: "the model Kate Moss", "the search engine Google".
+# "play", "site", "engine", "carrier") are left out: "the model Kate Moss", "the search engine Google";
+# so are apps, which are often their company too ("the ride-hailing app Uber").
 WORKS = {"film", "movie", "documentary", "album", "song", "novel", "book", "poem", "opera", "musical",
          "painting", "sculpture", "sitcom", "videogame"}
-PRODUCTS = {"browser", "software", "app", "product", "smartphone", "handset", "tablet", "laptop", "console",
+PRODUCTS = {"browser", "software", "product", "smartphone", "handset", "tablet", "laptop", "console",
             "device", "airliner", "helicopter", "rocket", "spacecraft", "satellite", "telescope", "ship",
             "vessel", "yacht", "ferry", "tanker", "submarine", "drug", "vaccine", "medicine", "malware",
             "database", "version"}
 THING_NOUNS = WORKS | PRODUCTS
-_TWO_WORDS = ("video game", "computer game", "tv series", "television series", "tv show", "television show",
-              "operating system", "web browser")
-_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(THING_NOUNS - {"version"}) + [w.replace(" ", r"\s+") for w in _TWO_WORDS])
-                     + r")(?P<comma>\s*,)?\s+$", re.IGNORECASE)
+TWO_WORDS = {("video", "game"), ("computer", "game"), ("tv", "series"), ("television", "series"), ("tv", "show"),
+             ("television", "show"), ("operating", "system"), ("web", "browser")}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
 _VERSION_OF = re.compile(r"\bversions?\s+(?:\d[\w.]*\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _WINDOW = 40
@@ -57,12 +57,12 @@ def _described(doc: Doc, text: str, start: int, end: int, kind: str, makers: re.
                own: set[str]) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
-    if span is not None:
-        start = _name_start(doc, span.start, root)
+    if root is not None:
+        first = _name_start(doc, span.start)
+        start = doc[first].idx
+        if _kind_before(doc, first, kind) and root.dep_ not in ("nsubj", "nsubjpass"):
+            return True  # "the 1969 film Easy Rider"; not "the song Dylan wrote"
     before = text[max(0, start - _WINDOW):start]
-    if (hit := _BEFORE.search(before)) and not (hit.group("comma") and kind == "person") \
-            and (root is None or root.dep_ not in ("nsubj", "nsubjpass")):
-        return True  # "the 1969 film Easy Rider"; not "the song Dylan wrote", nor "In the film, Hopper ..."
     if _VERSION_OF.search(before) and not _POSSESSIVE.match(text, end):
         return True  # "the latest versions of Internet Explorer"; not "version of Apple's Mac OS X"
     if makers is not None and kind == "organization" and (maker := makers.search(before)) \
@@ -71,16 +71,35 @@ def _described(doc: Doc, text: str, start: int, end: int, kind: str, makers: re.
     return root is not None and (_beside(root) or _predicate(root))
 
 
-def _name_start(doc: Doc, i: int, root: Token | None) -> int:
-    """Where the name begins when the model left out its first words ("Explorer" in "Internet Explorer")."""
-    while i > 0 and root is not None and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
-            and doc[i - 1].head.i >= i and doc[i - 1].text[:1].isupper():
+def _kind_before(doc: Doc, i: int, kind: str) -> bool:
+    """The noun right before the name says what it is: "the 1969 film Easy Rider", "the cruise ship,
+    Freewinds" (after a comma only in a phrase with its article, and never for a person: "In the
+    film, Hopper ..."); not the verb in "crews film Tom Cruise"."""
+    j = i - 1
+    comma = j >= 0 and doc[j].text == ","
+    if comma:
+        j -= 1
+    if j < 0 or doc[j].pos_ != "NOUN" or not doc[j].text.islower():
+        return False
+    words = doc[j].lower_
+    if not (words in THING_NOUNS - {"version"} or (j > 0 and (doc[j - 1].lower_, words) in TWO_WORDS)):
+        return False
+    if comma:
+        return kind != "person" and any(t.lower_ in DETERMINERS for t in doc[max(0, j - 6):j])
+    return True
+
+
+def _name_start(doc: Doc, i: int) -> int:
+    """The token where the name begins when the model left out its first words ("Explorer" in
+    "Internet Explorer")."""
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i >= i \
+            and doc[i - 1].text[:1].isupper():
         i -= 1
-    return doc[i].idx
+    return i
 
 
 def _is_thing(token: Token) -> bool:
-    return token.lemma_.casefold() in THING_NOUNS and token.pos_ == "NOUN"
+    return (token.lemma_.casefold() in THING_NOUNS or token.lower_ in THING_NOUNS) and token.pos_ == "NOUN"
 
 
 def _beside(root: Token) -> bool:
