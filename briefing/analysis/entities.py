@@ -52,6 +52,7 @@ ORG_WORDS = {"inc", "corp", "corporation", "company", "co", "llc", "ltd", "plc",
              "service", "services", "authority", "board", "federation", "league", "club", "team",
              "organisation", "organization", "society", "trust", "fund", "church", "systems",
              "technologies", "industries", "international", "partners", "capital", "reserve",
+             "investments", "securities",
              "administration", "government", "assembly", "corps", "brigade", "command"}
 PLACE_WORDS = {"street", "avenue", "road", "square", "bridge", "river", "lake", "mountain",
                "mountains", "island", "islands", "airport", "station", "stadium", "arena", "park",
@@ -132,7 +133,8 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
         if len(words) < 2:
             break
         first = words[0].rstrip(".").casefold()
-        if words[0][:1].islower() or first == "the" or (label == "PERSON" and first in TITLES):
+        if (words[0][:1].islower() and not _CAMEL.match(words[0])) or first == "the" \
+                or (label == "PERSON" and first in TITLES):  # "iPod Nano" keeps its "iPod"
             start += len(words[0]) + 1
             text = words[1]
             continue
@@ -157,6 +159,7 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     return text, start
 
 
+_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z]\w*$")  # "iPod", "eBay", "iOS"
 _JOINERS = {"of", "and", "for", "de", "la", "le", "du", "des", "von", "van", "der", "den", "da", "di", "do",
             "dos", "y", "al", "el", "bin", "ibn", "on", "upon", "&", "a", "an", "at", "in"}
 
@@ -213,14 +216,19 @@ def collect(doc: Doc) -> list[Mention]:
 
 
 def _restored_start(doc: Doc, ent) -> int:
-    """"Explorer" that the model cut from "Internet Explorer": a one-word organisation or product
-    whose capitalised modifier, inside the sentence and no title or other name, is part of it."""
-    if len(ent) != 1 or ent.label_ not in ("ORG", "PRODUCT") or ent.start == 0:
+    """"Explorer" that the model cut from "Internet Explorer", "Music Store" from "iTunes Music Store":
+    a name whose modifier, a product's camel case or (for a one-word organisation or product) a
+    capitalised word that is no title, place, nationality or other name, is part of it."""
+    if ent.start == 0:
         return ent.start_char
     prev = doc[ent.start - 1]
-    if prev.dep_ != "compound" or prev.head.i != ent.start or prev.pos_ != "PROPN" or not prev.text[:1].isupper() \
-            or prev.ent_type_ or prev.lower_.rstrip(".") in TITLES \
-            or gazetteer.place(prev.text) or gazetteer.is_demonym(prev.text) or prev.whitespace_ != " ":
+    if prev.whitespace_ != " " or prev.ent_type_ or not ent.start <= prev.head.i < ent.end:
+        return ent.start_char
+    if _CAMEL.match(prev.text):
+        return prev.idx
+    if len(ent) != 1 or ent.label_ not in ("ORG", "PRODUCT") or prev.dep_ != "compound" or prev.pos_ != "PROPN" \
+            or not prev.text[:1].isupper() or prev.lower_.rstrip(".") in TITLES \
+            or gazetteer.place(prev.text) or gazetteer.is_demonym(prev.text):
         return ent.start_char
     return prev.idx
 
@@ -330,7 +338,8 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         first = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][:len(short)] == short]
         cands = last or first
         if not cands and len(short) == 1 and votes[i]["person"]:  # "Mauer" said, after "K.C. Maurer"
-            cands = [j for j in people if j != i and len(tokens[j]) > 1 and _one_edit_apart(tokens[j][-1], short[0])]
+            cands = [j for j in people
+                     if j != i and len(tokens[j]) > 1 and _one_edit_apart(tokens[j][-1], short[0])]
             cands = cands if len(cands) == 1 else []
         if cands and votes[i]["person"] + votes[i]["place"] + votes[i]["organization"] + votes[i]["other"] > 0:
             uf.join(i, _nearest(cands, firsts, firsts[i]))
@@ -458,7 +467,8 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
             and name.endswith("s"):
         return "organization"  # "the Beatles"
-    if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES \
+    if (_looks_like_product(name) and words[-1] not in ORG_WORDS) \
+            or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES \
             or named_as_thing(name) or mostly_lowercase(surfaces, text) or acronym_of_thing(name, text):
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):

@@ -151,3 +151,25 @@ def test_a_surname_misspelt_by_a_dropped_letter_is_the_same_person(nlp):
     found = kinds(nlp, text)
     assert "Mauer" not in found
     assert "Mauer" in found["K.C. Maurer"].aliases
+
+
+def test_a_camel_cased_product_word_stays_part_of_the_name(nlp):
+    text = ("The iPod Nano comes in two colors, white and black, as well as two sizes, a 2GB and a 4GB, capable of "
+            "holding 500 and 1,000 songs and will cost $199 and $249 USD respectively.")  # meantime-apple-21302
+    found = kinds(nlp, text)
+    assert found["iPod Nano"].kind == "other"
+    assert "Nano" not in found
+    text = ("Apple Corps claims that Apple Computer's iTunes Music Store violates an agreement reached between the "
+            "two companies in 1991, which barred Apple Computer from using the \"Apple\" brand in certain uses in "
+            "the music business.\n\n"
+            "Presiding Judge Martin Mann has stated that he owns an iPod portable music player, which is made by "
+            "Apple Computer and marketed alongside the iTunes Music Store.")  # meantime-apple-37313
+    found = kinds(nlp, text)
+    assert found["iTunes Music Store"].kind == "other"
+    assert "Music Store" not in found  # the model's "Music Store" was no person of its own
+
+
+def test_a_camel_cased_company_named_as_one_stays_an_organisation(nlp):
+    text = ("\"What's most worrisome is that we haven't hit the crescendo yet,\" said Bill Groeneveld, the head "
+            "trader for vFinance Investments.")  # meantime-stock-121978
+    assert kinds(nlp, text)["vFinance Investments"].kind == "organization"
