@@ -41,12 +41,12 @@ TARGETS = [
 ]
 # What the analysis reached (raw en_core_web_sm: 72.9; 78.8 with names alone, 81.3 with described
 # entities, 82.1 with made things, precision 92.1); MEANTIME's entities must not pay for GUM's (86.3
-# before the phrases, 87.0 with made things).
+# before the phrases, 87.7 with made things).
 FLOORS = [
     ("GUM", "entities.untyped", "f1", 82.0),
     ("GUM", "entities.untyped", "precision", 91.5),
     ("GUM", "aliasing", "f1", 88.1),
-    ("MEANTIME", "entities", "f1", 86.8),
+    ("MEANTIME", "entities", "f1", 87.4),
 ]
 
 
