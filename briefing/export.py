@@ -198,8 +198,12 @@ def article_markdown(analysis: Analysis) -> str:
     if analysis.quotes:
         out += ["## Quotes", ""]
         for q in analysis.quotes:
-            out.append(f"> {md_escape(q.text.strip())}")
-            out.append(f">\n> — {md_escape(q.speaker or 'unattributed')}")
+            if q.kind == "indirect":  # not the speaker's wording: no block quote, as for bookmarks
+                credit = f"reported by {md_escape(q.speaker)}" if q.speaker else "unattributed"
+                out.append(f"*Reported speech* (not verbatim): {md_escape(' '.join(q.text.split()))} — {credit}")
+            else:
+                out.append(f"> {md_escape(q.text.strip())}")
+                out.append(f">\n> — {md_escape(q.speaker or 'unattributed')}")
             out.append("")
     if analysis.engagements:
         out += ["## Engagements", ""]

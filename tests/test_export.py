@@ -10,6 +10,7 @@ from datetime import date, datetime
 from icalendar import Calendar
 
 from briefing.export import (
+    md_escape,
     agenda_ics,
     article_markdown,
     bookmark_markdown,
@@ -161,3 +162,15 @@ def test_article_markdown_has_the_panes_as_sections():
     assert "- Volodymyr Zelensky: attend a conference on the abduction of Ukrainian children in Canada" in md
     assert "Meanwhile, Ukrainian cities continue to face heavy bombardment." in md
     assert md.index("## People") < md.index("## Places") < md.index("## Quotes") < md.index("## Engagements")
+
+
+def test_article_markdown_never_dresses_reported_speech_as_a_verbatim_quote():
+    from tests.tui.conftest import seed_analysis as analysed_seed  # the seed as the analysis sees it
+
+    md = article_markdown(analysed_seed())
+    reported = next(q for q in analysed_seed().quotes if q.kind == "indirect")
+    words = md_escape(" ".join(reported.text.split()))
+    quotes = md[md.index("## Quotes"):]
+    line = next(line for line in quotes.splitlines() if words[:40] in line)
+    assert line.startswith("*Reported speech* (not verbatim): ") and not line.startswith(">")
+    assert f"— reported by {reported.speaker}" in line

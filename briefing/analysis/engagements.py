@@ -27,7 +27,8 @@ _PLACE_PREPS = frozenset("in at to into inside near".split())
 _PARTY_PREPS = frozenset("with between among".split())
 _MOVE_VERBS = frozenset("travel fly head arrive go".split())
 _WHAT_WORDS = 12
-_WHAT_STRETCH = 5  # words a phrase may run past _WHAT_WORDS to finish a name or a date
+_WHAT_STRETCH = 5
+_CLAUSE_MARKS = set(".!?;:\"“”()[]—")  # punctuation that shows the phrase skipped something  # words a phrase may run past _WHAT_WORDS to finish a name or a date
 _LEADING_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}  # words that only lead into what follows
 
 
@@ -216,8 +217,19 @@ def _what(verb: Token, scope: list[Token], nominal: bool = False) -> str:
              and not (t.dep_ in ("aux", "auxpass", "neg") and t.head.i == verb.i)]
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
-    text = " ".join(t.text for t in _cut(words, _WHAT_WORDS))
-    return text.replace(" ,", ",").replace(" ’s", "’s").replace(" 's", "'s")
+    kept = _cut(words, _WHAT_WORDS)
+    return " ".join("".join(_joined(t, after) for t, after in zip(kept, [*kept[1:], None])).split())
+
+
+def _joined(tok: Token, after: Token | None) -> str:
+    """`tok` as written up to the next kept word: with the commas, hyphens and apostrophes between
+    them ("Asia-Pacific", "today, amid"), but not across a clause the phrase left out."""
+    if after is None:
+        return tok.text
+    gap = tok.doc[tok.i + 1:after.i]
+    if all(g.is_punct and g.text not in _CLAUSE_MARKS for g in gap):
+        return tok.doc.text[tok.idx:after.idx]
+    return tok.text + " "
 
 
 def _cut(words: list[Token], limit: int) -> list[Token]:

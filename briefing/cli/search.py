@@ -32,7 +32,8 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     A query that starts with "-" goes after -- (options before it):
     briefing search --limit 5 -- '-Kyiv Kursk'.
 
-    Exit status 2 with a one-line message when the query is malformed.
+    Exit status 2 with a one-line message when the query is malformed (--debug, anywhere on the
+    line, adds the traceback of any error).
     """
     library = open_library(db, create=False)
     try:

@@ -168,6 +168,8 @@ class DossierEngagement:
     what: str
     where: str | None
     status: str
+    dated: bool = True
+    """False when the text gives no date: `date` is then the article's."""
 
 
 @dataclass(frozen=True)
@@ -223,9 +225,9 @@ def dossier(library: Library, entity_id: int, *, co_limit: int = 30) -> Dossier 
         'SELECT a.id, a.date, a.title, qu.start, qu."end", qu.text, qu.kind FROM quotes qu'
         " JOIN articles a ON a.id = qu.article_id WHERE qu.speaker_entity_id = ?"
         " ORDER BY a.date IS NULL, a.date DESC, a.id DESC, qu.start", [entity_id])]
-    engagements = [DossierEngagement(*row) for row in q(
+    engagements = [DossierEngagement(*row[:-1], dated=bool(row[-1])) for row in q(
         'SELECT a.id, coalesce(g.date, a.date), a.title, g.start, g."end", g.what,'
-        " (SELECT name FROM entities WHERE id = g.where_entity_id), g.status"
+        " (SELECT name FROM entities WHERE id = g.where_entity_id), g.status, g.date IS NOT NULL"
         " FROM engagement_who w JOIN engagements g ON g.id = w.engagement_id"
         " JOIN articles a ON a.id = g.article_id WHERE w.entity_id = ?"
         " ORDER BY CASE g.status WHEN 'upcoming' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END,"

@@ -158,5 +158,6 @@ def test_what_never_ends_inside_a_name_or_a_date_nor_on_a_dangling_word(nlp, sam
     assert lunch.what.endswith("Luiz Inácio Lula da Silva")
     found, _ = engagements_of(nlp, KOIZUMI, "2004-11-18")
     assert found[0].what.endswith("in Chile later this month")
+    assert "Asia-Pacific Economic Cooperation summit" in found[0].what  # punctuation as written
     found, _ = engagements_of(nlp, PARLIAMENT, "2004-12-06")
     assert found[0].what.split()[-1] not in {"from", "of", "the", "with", "and", "to"}

@@ -65,6 +65,12 @@ async def test_pane_enter_opens_dossier_and_enter_there_opens_the_article_at_the
         quotes = [q.text for q in dossier.dossier.quotes]
         assert "We need more air defence," in quotes and "This war has gone beyond borders," in quotes
         assert [g.what for g in dossier.dossier.engagements][0] == "meet Nordic leaders"  # upcoming first
+        # An engagement the text gives no date is shown at its article's date, in brackets.
+        when = {g.what: cells[0].plain for g, cells in zip(dossier.table("engagements").items,
+                                                             dossier.table("engagements").cells)}
+        undated = [g for g in dossier.dossier.engagements if not g.dated]
+        assert undated and all(when[g.what] == f"({g.date})" for g in undated)
+        assert all(when[g.what] == g.date for g in dossier.dossier.engagements if g.dated)
         assert "Jake Sullivan" in [c.name for c in dossier.dossier.co_mentioned]
         articles = dossier.table("articles")
         row = next(i for i, a in enumerate(articles.items) if a.article_id == seed_id)

@@ -117,6 +117,22 @@ async def test_panes_are_readable_at_common_sizes(make_app, size):
         assert table.current.where == "Washington"
 
 
+@pytest.mark.parametrize("size", [(160, 48), (120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_people_roles_are_shown_whole_at_common_sizes(make_app, size):
+    """At 80 columns a Role column squeezed to nine cells read "Ukrainia…": a narrow pane puts each
+    role under its name instead."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        reader._focus_place("people")
+        await pilot.pause()
+        await pilot.pause()
+        flat = " ".join(_region_text(app, reader.panes).replace("▏", " ").split())
+        for role in ("Ukrainian President", "top aide to Zelensky", "Pentagon spokesman", "mayor of Kharkiv"):
+            assert role in flat
+
+
 async def test_narrow_library_takes_the_panes_place_and_goes_after_opening(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -222,3 +238,17 @@ async def test_a_name_inside_a_longer_mention_keeps_its_own_colour(make_app):
 
         assert style_at(phrase).color == org.color
         assert style_at(ryder).color == person.color
+
+
+async def test_names_inside_quotes_keep_their_colour_and_the_quote_its_italics(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        quote = next(q for q in view.analysis.quotes if "North Korean" in q.text)
+        offset = quote.start + quote.text.index("North Korean")
+        line = view._lines[view.line_of(offset)]
+        style = view.line_text_for(line).get_style_at_offset(app.console, offset - line.start)
+        assert style.color == view._style("article--group").color
+        assert style.italic
+        assert view._style("article--group").color != view._style("article--person").color

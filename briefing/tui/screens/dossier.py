@@ -55,7 +55,7 @@ class DossierScreen(Screen, inherit_bindings=False):
                 yield PaneTable("quotes", [("Date", 10), ("Quote", None), ("Article", 30)], id="dossier-quotes",
                                 empty="no quotes attributed")
             with TabPane("Engagements", id="tab-engagements"):
-                yield PaneTable("engagements", [("When", 10), ("What", None), ("Where", 16), ("Status", 8)],
+                yield PaneTable("engagements", [("When", 13), ("What", None), ("Where", 16), ("Status", 8)],
                                 id="dossier-engagements", empty="no engagements found")
             with TabPane("People", id="tab-people"):
                 yield PaneTable("people", [("Name", None), ("Articles together", 17)], id="dossier-people",
@@ -87,8 +87,8 @@ class DossierScreen(Screen, inherit_bindings=False):
             (_t(q.date or "", "dim"), _t(_clip(q.text, 100), "italic"), _t(_clip(q.title, 40)))
             for q in d.quotes])
         self.table("engagements").fill(d.engagements, [
-            (_t(g.date or "", "bold" if g.status == "upcoming" else "dim"), _t(_clip(g.what, 60)), _t(g.where or ""),
-             _t(g.status)) for g in d.engagements])
+            (_t(_when(g), "bold" if g.status == "upcoming" and g.dated else "dim"), _t(_clip(g.what, 60)),
+             _t(g.where or ""), _t(g.status)) for g in d.engagements])
         self.table("people").fill(d.co_mentioned, [(_t(c.name), _t(c.articles)) for c in d.co_mentioned])
         tabs = self.query_one(TabbedContent)
         for section, items in zip(SECTIONS, (d.articles, d.quotes, d.engagements, d.co_mentioned)):
@@ -143,3 +143,10 @@ class DossierScreen(Screen, inherit_bindings=False):
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _when(engagement) -> str:
+    """The engagement's date, or "(2024-10-29)": its article's date when the text gives none."""
+    if engagement.dated or not engagement.date:
+        return engagement.date or ""
+    return f"({engagement.date})"

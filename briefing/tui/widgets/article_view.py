@@ -40,7 +40,7 @@ SPAN_CSS = """
 & > .article--person { color: $text-accent; text-style: bold; }
 & > .article--place { color: $text-success; }
 & > .article--organization { color: $text-primary; }
-& > .article--group { color: $text-warning; }
+& > .article--group { color: #a371c7; }  /* purple: most themes' warning is their accent, the person colour */
 & > .article--figure { color: $text-error; text-style: bold; }
 & > .article--quote { text-style: italic; color: $text-secondary; }
 & > .article--speaker { text-style: italic dim; color: $text-secondary; }
@@ -463,9 +463,9 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
             return Text(line.extra, style=self._style("article--speaker"), end="")
         start, end = line.start, line.end
         text = Text(self.body[start:end].rstrip("\n"), end="")
-        if self.show_highlights:
-            self._apply_kinds(text, start, end)
+        if self.show_highlights:  # quotes first: a name or figure inside a quote keeps its colour
             self._apply(text, self._quotes, start, end)
+            self._apply_kinds(text, start, end)
         if self.cursor is not None:
             s, e = self.sentences[self.cursor]
             if s < end and e > start:

@@ -65,7 +65,7 @@ class PaneTable(LineView, can_focus=True, inherit_bindings=False):
     class Selected(Highlighted):
         """Enter (or a click on the row under the cursor)."""
 
-    def __init__(self, pane: str, columns: Sequence[Column], *, empty: str = "nothing here", stacked: bool = False,
+    def __init__(self, pane: str, columns: Sequence[Column], *, empty: str = "nothing here", stacked: bool | int = False,
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.pane = pane
@@ -75,8 +75,10 @@ class PaneTable(LineView, can_focus=True, inherit_bindings=False):
         self.cells: list[Sequence[Text]] = []
         self.cursor = 0
         self._widths: list[int] = []
-        self.stacked = stacked
-        """Each row as an item of several lines: the other cells, then the last cell wrapped to the width."""
+        self.stack_mode = stacked
+        """True: each row is an item of several lines, the other cells then the last cell wrapped to
+        the width. A number N: so only while the pane is narrower than N cells (a role column squeezed
+        to nine cells tells nothing)."""
         self._row_lines: list[list[Text]] = []
         self._row_first: list[int] = []  # the first line of each row (stacked)
         self._stacked_for = -1
@@ -96,6 +98,12 @@ class PaneTable(LineView, can_focus=True, inherit_bindings=False):
         self._measure()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
+
+    @property
+    def stacked(self) -> bool:
+        if isinstance(self.stack_mode, bool):
+            return self.stack_mode
+        return self.scrollable_content_region.width < self.stack_mode
 
     def _measure(self) -> None:
         widths = []

@@ -17,7 +17,8 @@ from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
 from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.pane_table import PaneTable
 
-STACKED = {"quotes", "engagements"}
+STACKED: dict[str, bool | int] = {"quotes": True, "engagements": True, "people": 44}
+"""Panes drawn as items of two or more lines: always, or while narrower than so many cells."""
 """Panes whose rows are items of two or more lines: a heading line, then the text wrapped to the pane."""
 PANES = ("people", "places", "orgs", "quotes", "engagements")
 TITLES = {"people": "People", "places": "Places", "orgs": "Orgs", "quotes": "Quotes",
@@ -62,7 +63,7 @@ class PaneTabs(Vertical):
 
     def compose(self) -> ComposeResult:
         columns = {
-            "people": [("Name", 22), ("Role", None), ("M", 3), ("Q", 3)],
+            "people": [("Name", 22), ("M", 3), ("Q", 3), ("Role", None)],
             "places": [("Name", None), ("M", 3)],
             "orgs": [("Name", None), ("Kind", 5), ("M", 3)],
             "quotes": [("Speaker", 18), ("Quote", None)],
@@ -72,7 +73,7 @@ class PaneTabs(Vertical):
             for pane in PANES:
                 with TabPane(LABELS[pane], id=f"tab-{pane}"):
                     table = PaneTable(pane, columns[pane], id=f"pane-{pane}", empty=f"no {TITLES[pane].lower()} found",
-                                      stacked=pane in STACKED)
+                                      stacked=STACKED.get(pane, False))
                     # Only the first pane is there for the first paint; the others follow a frame later.
                     yield table if pane == PANES[0] else Lazy(table)
 
@@ -121,7 +122,7 @@ class PaneTabs(Vertical):
         panes = self._panes
         if pane == "people":
             return panes.people, [
-                (_t(r.name), _t(_clip(r.role or "", 24), "dim"), _t(len(r.mentions)), _t(r.quotes or ""))
+                (_t(r.name), _t(len(r.mentions)), _t(r.quotes or ""), _t(_clip(r.role or "", 60), "dim"))
                 for r in panes.people]
         if pane == "places":
             return panes.places, [(_t(r.name), _t(len(r.mentions))) for r in panes.places]
