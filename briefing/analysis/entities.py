@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.analysis import gazetteer
 from briefing.analysis.gazetteer import norm
 from briefing.analysis.roles import assign_roles
+from briefing.analysis.things import acronym_of_thing, mostly_lowercase, named_as_thing, retype_things
 from briefing.spelling import fold_transliteration
 from briefing.analysis import sentences
 from briefing.model import Entity, Span
@@ -51,6 +52,7 @@ ORG_WORDS = {"inc", "corp", "corporation", "company", "co", "llc", "ltd", "plc",
              "service", "services", "authority", "board", "federation", "league", "club", "team",
              "organisation", "organization", "society", "trust", "fund", "church", "systems",
              "technologies", "industries", "international", "partners", "capital", "reserve",
+             "investments", "securities",
              "administration", "government", "assembly", "corps", "brigade", "command"}
 PLACE_WORDS = {"street", "avenue", "road", "square", "bridge", "river", "lake", "mountain",
                "mountains", "island", "islands", "airport", "station", "stadium", "arena", "park",
@@ -131,7 +133,8 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
         if len(words) < 2:
             break
         first = words[0].rstrip(".").casefold()
-        if words[0][:1].islower() or first == "the" or (label == "PERSON" and first in TITLES):
+        if (words[0][:1].islower() and not _CAMEL.match(words[0])) or first == "the" \
+                or (label == "PERSON" and first in TITLES):  # "iPod Nano" keeps its "iPod"
             start += len(words[0]) + 1
             text = words[1]
             continue
@@ -156,6 +159,7 @@ def clean(text: str, start: int, label: str) -> tuple[str, int] | None:
     return text, start
 
 
+_CAMEL = re.compile(r"^[a-z]{1,4}[A-Z]\w*$")  # "iPod", "eBay", "iOS"
 _JOINERS = {"of", "and", "for", "de", "la", "le", "du", "des", "von", "van", "der", "den", "da", "di", "do",
             "dos", "y", "al", "el", "bin", "ibn", "on", "upon", "&", "a", "an", "at", "in"}
 
@@ -188,15 +192,16 @@ def collect(doc: Doc) -> list[Mention]:
             continue  # "Albeit", "Whitewashing" opening a sentence: not a name
         if len(ent) == 1 and _PORTFOLIO.search(text_of_doc, max(0, ent.start_char - 30), ent.start_char):
             continue  # "Agriculture" in "Minister of Agriculture": part of a title
-        text = ent.text
+        text, ent_start = ent.text, _restored_start(doc, ent)
+        text = text_of_doc[ent_start:ent.start_char] + text
         paren = text.find(" (")
         if paren > 0:  # the model ran "Singapore Airlines (SIA" together
             inner = text[paren + 2:].rstrip(")")
-            cleaned = clean(inner, ent.start_char + paren + 2, ent.label_)
+            cleaned = clean(inner, ent_start + paren + 2, ent.label_)
             if cleaned and _ACRONYM.match(cleaned[0]):
                 out.append(Mention(cleaned[1], cleaned[1] + len(cleaned[0]), cleaned[0], kind, ent.label_))
             text = text[:paren]
-        cleaned = clean(text, ent.start_char, ent.label_)
+        cleaned = clean(text, ent_start, ent.label_)
         if cleaned is None:
             continue
         name, start = cleaned
@@ -208,6 +213,24 @@ def collect(doc: Doc) -> list[Mention]:
         out.append(Mention(start, start + len(name), name, kind, ent.label_))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _restored_start(doc: Doc, ent) -> int:
+    """"Explorer" that the model cut from "Internet Explorer", "Music Store" from "iTunes Music Store":
+    a name whose modifier, a product's camel case or (for a one-word organisation or product) a
+    capitalised word that is no title, place, nationality or other name, is part of it."""
+    if ent.start == 0:
+        return ent.start_char
+    prev = doc[ent.start - 1]
+    if prev.whitespace_ != " " or prev.ent_type_ or not ent.start <= prev.head.i < ent.end:
+        return ent.start_char
+    if _CAMEL.match(prev.text):
+        return prev.idx
+    if len(ent) != 1 or ent.label_ not in ("ORG", "PRODUCT") or prev.dep_ != "compound" or prev.pos_ != "PROPN" \
+            or not prev.text[:1].isupper() or prev.lower_.rstrip(".") in TITLES \
+            or gazetteer.place(prev.text) or gazetteer.is_demonym(prev.text):
+        return ent.start_char
+    return prev.idx
 
 
 # Letters after a name, not names: "Mark Tedeschi, QC", "Tom Molomby, SC".
@@ -314,6 +337,10 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         last = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][-len(short):] == short]
         first = [j for j in people if j != i and len(tokens[j]) > len(short) and tokens[j][:len(short)] == short]
         cands = last or first
+        if not cands and len(short) == 1 and votes[i]["person"]:  # "Mauer" said, after "K.C. Maurer"
+            cands = [j for j in people
+                     if j != i and len(tokens[j]) > 1 and _one_edit_apart(tokens[j][-1], short[0])]
+            cands = cands if len(cands) == 1 else []
         if cands and votes[i]["person"] + votes[i]["place"] + votes[i]["organization"] + votes[i]["other"] > 0:
             uf.join(i, _nearest(cands, firsts, firsts[i]))
     for i in range(len(groups)):
@@ -372,6 +399,16 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return len(a) == len(b) >= 5 and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """A surname misspelt by one letter changed, dropped or added ("Mauer" for "Maurer"); five letters or more."""
+    if min(len(a), len(b)) < 5 or a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return _one_letter_apart(a, b)
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
 def _looks_like_full_name(words: list[str]) -> bool:
     cues = ORG_WORDS | PLACE_WORDS | OTHER_WORDS | PLACE_NAMED
     return all(w.replace("-", "").isalpha() and w[0].isupper() and w.casefold() not in cues for w in words) \
@@ -401,8 +438,8 @@ def display_name(c: Cluster) -> str:
 def decide_kind(c: Cluster, name: str, text: str) -> str:
     votes = c.votes()
     surfaces = c.surfaces
-    if all(gazetteer.is_demonym(s) for s in surfaces):
-        return "group"
+    if all(gazetteer.is_demonym(s) or _ADHERENT.match(s) for s in surfaces):
+        return "group"  # "North Korean"; "a former Scientologist", "Buddhists": followers, like nationals
     words = [w.casefold().strip(".,") for w in name.split()]
     for m in c.mentions:  # a full personal name is stronger evidence than a stray label on a surname
         if m.kind == "person" and " " in m.name:
@@ -430,7 +467,9 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     if model == "person" and all(text[max(0, m.start - 4):m.start].casefold() == "the " for m in c.mentions) \
             and name.endswith("s"):
         return "organization"  # "the Beatles"
-    if _looks_like_product(name) or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES:
+    if (_looks_like_product(name) and words[-1] not in ORG_WORDS) \
+            or words[0] in VEHICLES or " ".join(words[:2]) in VEHICLES \
+            or named_as_thing(name) or mostly_lowercase(surfaces, text) or acronym_of_thing(name, text):
         return "other"
     if words[-1] in ORG_WORDS or (len(words) > 1 and words[0] in ORG_WORDS and words[1] == "of"):
         return "organization"
@@ -450,6 +489,9 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     return model
 
 
+# One word for a follower of a faith or creed: "Scientologist", "Methodists", "Islamist" (not
+# "Lindqvist", "Bergquist", nor a short surname such as "Frist").
+_ADHERENT = re.compile(r"^[A-Z][a-z]{3,}(?<!qu|qv|ge|ei)ists?$")
 _PREFERENCE = ["person", "organization", "place", "group", "other"]
 _INDEX_AFTER = re.compile(r"(?:['’]s)?(?:\s+\d+)?\s+(?:stock\s+|share\s+|market\s+)?(?:index|indices|composite|"
                           r"Industrial Average|average|(?:fell|rose|closed|dropped|gained|lost|jumped|slid|climbed)"
@@ -736,8 +778,10 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entity.key = identity_key(entity)
         entities.append(entity)
     entities = _one_group_a_country(entities)
-    _products_of_makers(entities, text)
+    makers = maker_pattern(entities)
+    _products_of_makers(entities, text, makers)
     _names_of_things(doc, entities)
+    retype_things(doc, entities, makers)
     assign_roles(doc, entities)
     _city_with_region(entities, text)
     phrases = {e.id: _appositions(doc, e) for e in entities if e.kind in ("person", "organization", "place")}
@@ -849,14 +893,20 @@ def _appositions(doc: Doc, entity: Entity) -> list[Span]:
     return list({(x.start, x.end): x for x in added}.values())
 
 
-def _products_of_makers(entities: list[Entity], text: str) -> None:
-    """"Apple's MacBook", "Ford Falcon", "Boeing 787 Dreamliner": a name right after a company's name
-    is that company's product, not another organisation."""
+def maker_pattern(entities: list[Entity]) -> re.Pattern[str] | None:
+    """A company's name, possessive or not, right before a point: "Apple's ", "Boeing 787 "."""
     makers = {s for e in entities if e.kind == "organization" for s in [e.name, *e.aliases]}
     if not makers:
+        return None
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))
+                      + r")(?:['’]s?)?(?:\s+\d+)?\s+$")
+
+
+def _products_of_makers(entities: list[Entity], text: str, pattern: re.Pattern[str] | None) -> None:
+    """"Apple's MacBook", "Ford Falcon", "Boeing 787 Dreamliner": a name right after a company's name
+    is that company's product, not another organisation."""
+    if pattern is None:
         return
-    pattern = re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))
-                         + r")(?:['’]s?)?(?:\s+\d+)?\s+$")
     for e in entities:
         if e.kind != "organization":
             continue

@@ -110,6 +110,7 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
     spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
     named = [(m.start, m.end, e.kind) for e in entities if e.kind in ("person", "organization", "place")
              for m in e.mentions]
+    things = [(m.start, m.end) for e in entities if e.kind == "other" for m in e.mentions]
     found: dict[tuple[str, str], Entity] = {}
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in _MODIFIER:
@@ -122,6 +123,8 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         s, e = extent
         inside = [(a, b, k) for a, b, k in named if s <= a and b <= e]
+        if not inside and kind == "person":  # "Director of the National Iodine Nutrition study": a title
+            inside = [(a, b, "other") for a, b in things if s <= a and b <= e]  # naming a thing, beside a name
         if not inside or any(a < e and s < b and not (s <= a and b <= e) and not (a <= s and e <= b)
                              for a, b in spans) or (s, e) in spans:
             continue  # no name inside ("the government" alone), crosses a mention, or is one already
@@ -135,6 +138,8 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
                 partner.mentions.append(Span(s, e))
                 partner.mentions.sort(key=lambda x: x.start)
             continue
+        if all(k == "other" for _, _, k in inside):
+            continue  # a thing's name alone makes no described entity
         subject = _subject_of(tok, entities)
         if subject is not None:  # "Montalvo was a member of Scientology all his life"
             if subject.kind == kind:

