@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.analysis import sentences
-from briefing.analysis.roles import ROLE_NOUNS
+from briefing.analysis.roles import ROLE_NOUNS, person_mentions
 from briefing.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -185,22 +185,16 @@ def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]
     from briefing.analysis import gazetteer
 
     found: dict[str, Entity] = {}
-    for entity in entities:
-        if entity.kind != "person":
-            continue
-        for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for first, last in _affiliation_runs(doc, span):
-                s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-                if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
-                    continue  # the model found it, as a name of its own
-                name = sentences.text(doc)[s:e]
-                if name not in found:
-                    kind = "place" if gazetteer.place(name) is not None else "organization"
-                    found[name] = Entity(id="", kind=kind, name=name)
-                found[name].mentions.append(Span(s, e))
+    for _, m, span in person_mentions(doc, entities):
+        for first, last in _affiliation_runs(doc, span):
+            s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+            if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
+                continue  # the model found it, as a name of its own
+            name = sentences.text(doc)[s:e]
+            if name not in found:
+                kind = "place" if gazetteer.place(name) is not None else "organization"
+                found[name] = Entity(id="", kind=kind, name=name)
+            found[name].mentions.append(Span(s, e))
     return list(found.values())
 
 

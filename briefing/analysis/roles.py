@@ -7,10 +7,12 @@ Terekhov" -> "mayor of Kharkiv" (the city being the place just named).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefing.analysis.sentences import sentence_start
 from briefing.model import Entity
+from briefing.model import Span as SpanRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,20 +36,23 @@ TO_NOUNS = {"aide", "adviser", "advisor", "assistant", "envoy", "ambassador", "s
 PLACE_WORDS = {"city", "country", "capital", "region", "state", "town", "province", "nation"}
 
 
-def assign_roles(doc: Doc, entities: list[Entity]) -> None:
-    """Set `role` on each person from the first mention that carries one."""
-    places = [(m.start, e.name) for e in entities if e.kind == "place" for m in e.mentions]
+def person_mentions(doc: Doc, entities: list[Entity]) -> Iterator[tuple[Entity, SpanRef, Span]]:
+    """(person, mention, its token span) for every mention of every person, in order."""
     for entity in entities:
         if entity.kind != "person":
             continue
         for m in entity.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            role = title_before(span) or apposition(span, places)
-            if role:
-                entity.role = role
-                break
+            if span is not None:
+                yield entity, m, span
+
+
+def assign_roles(doc: Doc, entities: list[Entity]) -> None:
+    """Set `role` on each person from the first mention that carries one."""
+    places = [(m.start, e.name) for e in entities if e.kind == "place" for m in e.mentions]
+    for entity, _, span in person_mentions(doc, entities):
+        if entity.role is None:
+            entity.role = title_before(span) or apposition(span, places)
 
 
 def _is_role_noun(tok: Token) -> bool:
