@@ -252,3 +252,15 @@ async def test_names_inside_quotes_keep_their_colour_and_the_quote_its_italics(m
         assert style.color == view._style("article--group").color
         assert style.italic
         assert view._style("article--group").color != view._style("article--person").color
+
+
+async def test_an_undated_engagement_says_so_in_the_events_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        reader._focus_place("engagements")
+        await pilot.pause()
+        await pilot.pause()
+        flat = " ".join(_region_text(app, reader.panes).replace("▏", " ").split())
+        assert "upcoming no date Reykjavik" in flat and "past no date Washington" in flat

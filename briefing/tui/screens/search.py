@@ -67,7 +67,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     }
     SearchScreen #search-input { border: none; height: 1; padding: 0 1; background: $boost; }
     SearchScreen #search-input:focus { background: $primary 20%; }
-    SearchScreen #search-status { height: 1; color: $text-muted; padding: 0 1; }
+    SearchScreen #search-status { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     SearchScreen #search-status.-error { color: $text-error; text-style: bold; }
     SearchScreen #search-hits { height: 1fr; border: none; background: $surface; }
     SearchScreen #search-hits > .option-list--option-highlighted { background: $primary 30%; }
@@ -87,7 +87,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         where = "this article" if self.article_id is not None else "the library"
         with Vertical():
-            yield QueryInput(self.initial_query, placeholder=f"Search {where}: {HINT}", id="search-input",
+            yield QueryInput(self.initial_query, placeholder=f"Search {where} (the syntax is below)", id="search-input",
                         select_on_focus=True)
             yield Static(id="search-status")
             yield OptionList(id="search-hits")
@@ -157,7 +157,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     def _status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
-        status.update(Text(message, no_wrap=True, overflow="ellipsis"))
+        status.update(Text(message))  # wraps: the syntax hint is longer than a narrow screen
         status.set_class(error, "-error")
 
     # ------------------------------------------------------------ choosing

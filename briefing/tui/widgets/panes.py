@@ -139,8 +139,8 @@ class PaneTabs(Vertical):
 
 
 def _when(row: EngagementRow) -> str:
-    """"upcoming 2024-11-04": the status, then the date or the words that gave it."""
-    return " ".join(v for v in (row.status if row.status != "unknown" else "", row.when) if v)
+    """"upcoming 2024-11-04": the status, then the date or the words that gave it ("no date" if none)."""
+    return " ".join(v for v in (row.status if row.status != "unknown" else "", row.when or "no date") if v)
 
 
 def is_entity(item: object) -> bool:
