@@ -59,9 +59,14 @@ def extract_engagements(doc: Doc, entities: list[Entity], dates: list[DateRef],
     return out
 
 
+_ANY_TRIGGER = ENGAGE_VERBS | ENGAGE_LIGHT_VERBS | ENGAGE_NOUNS
+
+
 def _trigger(tok: Token) -> tuple[Token, Token | None] | None:
     """(verb, engagement noun or None) when a token starts an engagement."""
     lemma = tok.lemma_.lower()
+    if lemma not in _ANY_TRIGGER:  # most tokens: decided without walking the parse
+        return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     if tok.pos_ == "VERB" and lemma in ENGAGE_VERBS:
@@ -228,7 +233,7 @@ def _joined(tok: Token, after: Token | None) -> str:
         return tok.text
     gap = tok.doc[tok.i + 1:after.i]
     if all(g.is_punct and g.text not in _CLAUSE_MARKS for g in gap):
-        return tok.doc.text[tok.idx:after.idx]
+        return doc_text(tok.doc)[tok.idx:after.idx]
     return tok.text + " "
 
 
