@@ -37,9 +37,10 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     """
     library = open_library(db, create=False)
     try:
-        if parse(query) is None:
+        node = parse(query)
+        if node is None:
             fail('search: nothing to search for: give words, "a phrase" or a filter such as person:NAME', code=2)
-        hits = search(library, query, limit=limit)
+        hits = search(library, node, limit=limit)
     except QueryError as exc:
         fail(f"search: {exc}", code=2)
     finally:

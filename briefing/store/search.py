@@ -302,7 +302,7 @@ def _ranked(conn: sqlite3.Connection, part: _Part, limit: int, offset: int) -> l
     rows.sort(key=lambda r: scores[r[0]])
     rows = [(*r, scores[r[0]]) for r in rows[offset:offset + limit]]
     snippets = _snippets(conn, part.fts, [row[0] for row in rows])
-    return [_hit(row[:6], snippets.get(row[0]) or _snippet(conn, None, row[0]), -row[6]) for row in rows]
+    return [_hit(row[:6], snippets.get(row[0]) or _fallback_snippet(conn, row[0]), -row[6]) for row in rows]
 
 
 def _snippets(conn: sqlite3.Connection, fts: str | None, article_ids: list[int]) -> dict[int, str]:
@@ -318,12 +318,9 @@ def _snippets(conn: sqlite3.Connection, fts: str | None, article_ids: list[int])
     return {rowid: text for rowid, text in rows if _OPEN in text}
 
 
-def _snippet(conn: sqlite3.Connection, fts: str | None, article_id: int, entity_ids: list[int] | None = None) -> str:
-    """The body around the best hits, hits between markers; else around the first mention of an
-    entity filtered for; else the body's opening."""
-    found = _snippets(conn, fts, [article_id]).get(article_id)
-    if found:
-        return found
+def _fallback_snippet(conn: sqlite3.Connection, article_id: int, entity_ids: list[int] | None = None) -> str:
+    """For a hit with no word match in its body: the body around the first mention of an entity
+    filtered for, else the body's opening."""
     around = _mention_snippet(conn, entity_ids or [], article_id)
     if around:
         return around
@@ -395,7 +392,7 @@ def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, off
             [words, *params, limit, offset])
     rows = rows.fetchall()
     snippets = _snippets(conn, words or None, [row[0] for row in rows])
-    return [_hit(row[:6], snippets.get(row[0]) or _snippet(conn, None, row[0], entity_ids), row[6]) for row in rows]
+    return [_hit(row[:6], snippets.get(row[0]) or _fallback_snippet(conn, row[0], entity_ids), row[6]) for row in rows]
 
 
 def _hit(cols: tuple, raw_snippet: str, score: float | None) -> Hit:

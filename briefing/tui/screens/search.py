@@ -119,17 +119,18 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         if not query.strip():
             self._show([], [], None, query)
             return
+        hits, spans, error = await asyncio.to_thread(self._find, query)
+        if error or self.input.value == query:  # typing moved on while the thread ran: drop the stale result
+            self._show(hits, spans, error, query)
+
+    def _find(self, query: str) -> tuple[list[Hit], list[tuple[int, int]], str | None]:
+        """(hits in the library, or places in the article searched, and the error of a malformed query)."""
         try:
             if self.article_id is None:
-                hits = await asyncio.to_thread(search, self.app.library, query, HIT_LIMIT)
-                spans: list[tuple[int, int]] = []
-            else:
-                hits, spans = [], await asyncio.to_thread(article_hits, self.app.library, self.article_id, query)
+                return search(self.app.library, query, HIT_LIMIT), [], None
+            return [], article_hits(self.app.library, self.article_id, query), None
         except QueryError as exc:
-            self._show([], [], str(exc), query)
-            return
-        if self.input.value == query:  # typing moved on while the thread ran: drop the stale result
-            self._show(hits, spans, None, query)
+            return [], [], str(exc)
 
     def _show(self, hits: list[Hit], spans: list[tuple[int, int]], error: str | None, query: str) -> None:
         self.hits, self.spans, self.error, self.searched = hits, spans, error, query
@@ -168,19 +169,11 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             # Enter came before the typed query's results (typing pauses are waited for): search
             # now, in place, so Enter opens the first hit rather than being dropped.
             self.workers.cancel_group(self, "search")
-            self._search_now(query)
+            self._show(*self._find(query), query)
         results = self.results
         if results.option_count:
             self._choose(results.get_option_at_index(results.highlighted or 0).id, query)
 
-    def _search_now(self, query: str) -> None:
-        try:
-            if self.article_id is None:
-                self._show(search(self.app.library, query, HIT_LIMIT), [], None, query)
-            else:
-                self._show([], article_hits(self.app.library, self.article_id, query), None, query)
-        except QueryError as exc:
-            self._show([], [], str(exc), query)
 
     @on(OptionList.OptionSelected, "#search-hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
