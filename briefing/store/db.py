@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,9 +74,25 @@ class Library:
             raise LibraryError(f"{self.path}: an SQLite file of some other program, not a briefing library; "
                                "nothing was changed")
         # Only now, knowing the file is ours, change it: WAL lets readers work while ingest writes.
-        self.db.execute("PRAGMA journal_mode = WAL").fetchone()
+        self._use_wal()
         for number in range(current, SCHEMA_VERSION):
             self._run_migration(number)
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL, waiting out another process that holds it.
+
+        The switch needs the file to itself and SQLite answers "locked" at once rather than
+        calling the busy handler, so two first runs on a new library would fail one of them.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _run_migration(self, number: int) -> None:
         """One migration, all or nothing: executescript commits before it runs, so BEGIN is in the script."""

@@ -4,6 +4,7 @@ and two ingests at once both finish; "database is locked" never reaches a person
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -96,3 +97,22 @@ def test_two_ingests_at_once_on_a_new_library(tmp_path: Path):
         assert code == 0 and "added 5" in out, err
     assert rows(db, "SELECT count(*), count(DISTINCT content_hash) FROM articles") == [(10, 10)]
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_new_library_opens_while_another_process_holds_it(tmp_path: Path):
+    """Switching a new file to WAL needs it alone, and SQLite says "locked" at once instead of
+    waiting: the second of two first runs must wait for the first, not fail (seen in CI)."""
+    path = tmp_path / "lib.db"
+    first = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    first.execute("BEGIN IMMEDIATE")  # the file is still in rollback mode and this one holds it
+    first.execute("CREATE TABLE _probe(a)")
+    first.execute("DROP TABLE _probe")
+    release = threading.Timer(0.5, lambda: first.execute("COMMIT"))
+    release.start()
+    try:
+        with Library(path) as library:
+            assert library.count_articles() == 0
+            assert rows(path, "PRAGMA journal_mode") == [("wal",)]
+    finally:
+        release.join()
+        first.close()
