@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.model import Analysis, Article
 from briefing.store.search import article_hits, match_spans, search
 from briefing.tui.widgets.legend import Legend
@@ -63,9 +65,10 @@ async def test_slash_searches_as_you_type_and_enter_lands_on_the_first_hit(make_
         assert "Reykjavik" in reader.article.visible_text()
 
 
-async def test_n_and_shift_n_move_between_hits(make_app):
+@pytest.mark.parametrize("size", [(100, 30), (120, 35)])  # at 120 the library list narrows the legend
+async def test_n_and_shift_n_move_between_hits(make_app, size):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("slash")
         await type_query(pilot, '"air defence" OR Zelensky')
@@ -82,8 +85,9 @@ async def test_n_and_shift_n_move_between_hits(make_app):
         def on_hit(index: int) -> bool:
             start, end = sentence_of(reader.article)
             legend = str(reader.query_one(Legend).render())
+            where = f"{reader.article.cursor + 1}/{len(reader.article.sentences)}"
             return (reader.hit_index == index and start <= spans[index][0] < end
-                    and f"hit {index + 1}/4 n/N" in legend)
+                    and legend.endswith(f"hit {index + 1}/4 n/N  {where}"))  # both, whatever the width
 
         assert on_hit(0)
         await pilot.press("n")
