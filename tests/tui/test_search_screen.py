@@ -278,3 +278,52 @@ async def test_enter_typed_right_after_the_query_opens_the_first_hit(make_app):
         assert app.screen is reader
         first = search(app.library, "Reykjavik")[0].article_id
         assert reader.current_article_id == first and reader.hit_index == 0
+
+
+async def test_up_recalls_earlier_searches_in_a_later_session(make_app, seed_db):
+    """A search that ran is kept in the library: the next session's ↑ brings it back, ↓ returns."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Monday")
+        await pilot.press("enter")  # opened a hit
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_query(pilot, "Kursk")
+        await pilot.press("escape")  # read the list and closed: still worth recalling
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_query(pilot, '"air')  # malformed: not kept
+        await pilot.press("escape")
+        await pilot.pause()
+
+    app = make_app(seed_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.input.value == "" and "↑ earlier searches" in str(screen.query_one("#search-status").render())
+        await pilot.press("up")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.input.value == "Kursk" and screen.searched == "Kursk" and screen.hits  # and it searched
+        await pilot.press("up", "up")
+        assert screen.input.value == "Monday"  # the oldest stays
+        await pilot.press("down")
+        assert screen.input.value == "Kursk"
+        await pilot.press("down")
+        assert screen.input.value == ""  # back to what was typed
+        await pilot.press(*"Sullivan", "up")
+        assert screen.input.value == "Kursk"
+        await pilot.press("down")
+        assert screen.input.value == "Sullivan"  # the draft comes back whole
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down")  # past the newest: into the hits
+        assert screen.focused is screen.results

@@ -8,6 +8,7 @@ Hits and snippets are drawn with rich.text.Text spans: article text is never mar
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.store.db import LibraryError
+from briefing.store.history import recent_searches, remember_search
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.ordered_input import OrderedInput
@@ -83,6 +86,11 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self.error: str | None = None
         self.searched: str | None = None
         """The query whose results are on show (None before the first search finishes)."""
+        self.history: list[str] = []
+        """Earlier searches, newest first (↑ walks back through them, ↓ forward)."""
+        self._history_at: int | None = None
+        self._draft = ""
+        self._recalled: str | None = None
 
     def compose(self) -> ComposeResult:
         where = "this article" if self.article_id is not None else "the library"
@@ -102,13 +110,19 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.input.focus()
-        self._status(HINT)
+        try:
+            self.history = recent_searches(self.app.library)
+        except (sqlite3.Error, LibraryError):  # an old or unreadable library: search works without history
+            self.history = []
+        self._status(self._hint())
         if self.initial_query.strip():
             self.run_query(self.initial_query, debounce=False)
 
     # ------------------------------------------------------------ searching
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
+        if event.value != self._recalled:
+            self._history_at = None  # typed: ↑ starts again from the newest search
         self.run_query(event.value)
 
     @work(exclusive=True, group="search")
@@ -140,7 +154,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self._status(error, error=True)
             return
         if not query.strip():
-            self._status(HINT)
+            self._status(self._hint())
             return
         if self.article_id is None:
             results.add_options(_separated(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)))
@@ -155,6 +169,9 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
                      else f"{found} · esc closes")
         if results.option_count:
             results.highlighted = 0
+
+    def _hint(self) -> str:
+        return f"{HINT} · ↑ earlier searches" if self.history else HINT
 
     def _status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
@@ -185,8 +202,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return  # results are not for what is typed yet
         index = int(option_id.removeprefix("hit-"))
         if self.article_id is None and 0 <= index < len(self.hits):
+            self._remember(query)
             self.dismiss(SearchResult(query, self.hits[index].article_id))
         elif self.article_id is not None and 0 <= index < len(self.spans):
+            self._remember(query)
             self.dismiss(SearchResult(query, self.article_id, self.spans[index][0]))
 
     def action_to_results(self) -> None:
@@ -201,13 +220,54 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self.set_focus(results)
 
     def action_close(self) -> None:
-        self.dismiss(SearchResult(self.input.value))
+        query = self.input.value
+        if self.searched == query and not self.error:  # a search that ran, read or not, is worth recalling
+            self._remember(query)
+        self.dismiss(SearchResult(query))
+
+    # ------------------------------------------------------------ history
+    def _remember(self, query: str) -> None:
+        try:
+            remember_search(self.app.library, query)
+        except (sqlite3.Error, LibraryError):  # read-only or busy library: the search itself still worked
+            pass
+
+    def action_history_back(self) -> None:
+        """↑ in the query box: the search before the one shown (the first ↑ skips a repeat of what is typed)."""
+        if not self.history:
+            return
+        if self._history_at is None:
+            self._draft = self.input.value
+            at = 1 if self.history[0] == " ".join(self._draft.split()) and len(self.history) > 1 else 0
+        else:
+            at = min(self._history_at + 1, len(self.history) - 1)
+        self._recall(at, self.history[at])
+
+    def action_history_forward(self) -> None:
+        """↓ in the query box: a newer search, back to what was typed, then into the hits."""
+        if self._history_at is None:
+            self.action_to_results()
+        elif self._history_at == 0:
+            self._recall(None, self._draft)
+        else:
+            self._recall(self._history_at - 1, self.history[self._history_at - 1])
+
+    def _recall(self, at: int | None, query: str) -> None:
+        self._history_at = at
+        self._recalled = query
+        field = self.input
+        field.value = query
+        field.cursor_position = len(query)
 
 
 class QueryInput(OrderedInput):
-    """The query box: ↓ goes to the hits (its own key, so it acts in order with what follows)."""
+    """The query box: ↑/↓ walk earlier searches, ↓ past the newest goes to the hits (its own keys,
+    so they act in order with what is typed around them)."""
 
-    BINDINGS = [Binding("down", "screen.to_results", "Results", id="search-results", show=False)]
+    BINDINGS = [
+        Binding("up", "screen.history_back", "Earlier search", id="search-history-back", show=False),
+        Binding("down", "screen.history_forward", "Later search / results", id="search-results", show=False),
+    ]
 
 
 def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
