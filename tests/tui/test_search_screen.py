@@ -327,3 +327,33 @@ async def test_up_recalls_earlier_searches_in_a_later_session(make_app, seed_db)
         await pilot.pause()
         await pilot.press("down")  # past the newest: into the hits
         assert screen.focused is screen.results
+
+
+async def test_ctrl_f_on_the_search_screen_switches_between_library_and_article(make_app):
+    """The same query over the article on show, then over the library again, without retyping."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        article_id = reader.current_article_id
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        screen = app.screen
+        assert screen.article_id is None and len(screen.hits) == 2
+        assert screen.query_one("#search-box").border_subtitle == "ctrl+f: this article"
+        await pilot.press("ctrl+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = app.library.article(article_id).body
+        assert screen.article_id == article_id and screen.hits == []
+        assert screen.spans == match_spans(body, "Zelensky") and len(screen.spans) >= 3
+        assert str(screen.query_one("#search-box").border_title) == "Search this article"
+        await pilot.press("down", "down", "enter")  # the second place in this article
+        await pilot.pause()
+        assert app.screen is reader and reader.current_article_id == article_id and reader.hit_index == 1
+        await pilot.press("ctrl+f")  # from the reader: the article search, where ctrl+f goes back out
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.article_id is None and len(app.screen.hits) == 2

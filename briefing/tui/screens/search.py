@@ -60,6 +60,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search-close"),
+        Binding("ctrl+f", "toggle_scope", "Library / this article", id="search-scope", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -76,11 +77,13 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     SearchScreen #search-hits > .option-list--option-highlighted { background: $primary 30%; }
     """
 
-    def __init__(self, query: str = "", *, article_id: int | None = None) -> None:
+    def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None) -> None:
         super().__init__()
         self.initial_query = query
         self.article_id = article_id
         """When set, the search is limited to this article and lists the places it matches."""
+        self.open_article_id = article_id if open_article_id is None else open_article_id
+        """The article on show in the reader: ctrl+f limits the search to it, or lifts the limit."""
         self.hits: list[Hit] = []
         self.spans: list[tuple[int, int]] = []
         self.error: str | None = None
@@ -93,12 +96,19 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._recalled: str | None = None
 
     def compose(self) -> ComposeResult:
-        where = "this article" if self.article_id is not None else "the library"
-        with Vertical():
-            yield QueryInput(self.initial_query, placeholder=f"Search {where} (the syntax is below)", id="search-input",
-                        select_on_focus=True)
+        with Vertical(id="search-box"):
+            yield QueryInput(self.initial_query, id="search-input", select_on_focus=True)
             yield Static(id="search-status")
             yield OptionList(id="search-hits")
+
+    def _show_scope(self) -> None:
+        """Say what is searched, in the box's title and the placeholder, and what ctrl+f would search."""
+        where = "this article" if self.article_id is not None else "the library"
+        box = self.query_one("#search-box")
+        box.border_title = f"Search {where}"
+        other = "the library" if self.article_id is not None else "this article"
+        box.border_subtitle = f"ctrl+f: {other}" if self.open_article_id is not None else ""
+        self.input.placeholder = f"Search {where} (the syntax is below)"
 
     @property
     def input(self) -> Input:
@@ -109,6 +119,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         return self.query_one("#search-hits", OptionList)
 
     def on_mount(self) -> None:
+        self._show_scope()
         self.input.focus()
         try:
             self.history = recent_searches(self.app.library)
@@ -133,18 +144,31 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         if not query.strip():
             self._show([], [], None, query)
             return
-        hits, spans, error = await asyncio.to_thread(self._find, query)
+        scope = self.article_id
+        hits, spans, error = await asyncio.to_thread(self._find, query, scope)
+        if scope != self.article_id:
+            return  # ctrl+f changed what is searched while the thread ran
         if error or self.input.value == query:  # typing moved on while the thread ran: drop the stale result
             self._show(hits, spans, error, query)
 
-    def _find(self, query: str) -> tuple[list[Hit], list[tuple[int, int]], str | None]:
-        """(hits in the library, or places in the article searched, and the error of a malformed query)."""
+    def _find(self, query: str, article_id: int | None) -> tuple[list[Hit], list[tuple[int, int]], str | None]:
+        """(hits in the library, or places in `article_id` if given, and the error of a malformed query)."""
         try:
-            if self.article_id is None:
+            if article_id is None:
                 return search(self.app.library, query, HIT_LIMIT), [], None
-            return [], article_hits(self.app.library, self.article_id, query), None
+            return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
+
+    def action_toggle_scope(self) -> None:
+        """ctrl+f: the same query over this article only, or over the whole library again."""
+        if self.open_article_id is None:
+            self.notify("No article is open to search in", timeout=2)
+            return
+        self.article_id = None if self.article_id is not None else self.open_article_id
+        self._show_scope()
+        self._show([], [], None, "")  # the old scope's results must not be chosen while the new ones come
+        self.run_query(self.input.value, debounce=False)
 
     def _show(self, hits: list[Hit], spans: list[tuple[int, int]], error: str | None, query: str) -> None:
         self.hits, self.spans, self.error, self.searched = hits, spans, error, query
@@ -186,7 +210,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             # Enter came before the typed query's results (typing pauses are waited for): search
             # now, in place, so Enter opens the first hit rather than being dropped.
             self.workers.cancel_group(self, "search")
-            self._show(*self._find(query), query)
+            self._show(*self._find(query, self.article_id), query)
         results = self.results
         if results.option_count:
             self._choose(results.get_option_at_index(results.highlighted or 0).id, query)
@@ -335,7 +359,8 @@ class SearchActions:
     hit_index: int | None = None
 
     def action_search(self: ReaderScreen) -> None:
-        self.app.push_screen(SearchScreen(self.search_query), self._search_closed)
+        self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id),
+                             self._search_closed)
 
     def action_search_article(self: ReaderScreen) -> None:
         if self.current_article_id is None:
