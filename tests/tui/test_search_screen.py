@@ -386,3 +386,50 @@ async def test_from_the_hits_up_or_typing_goes_back_to_the_query(make_app):
         assert screen.focused is screen.results
         await pilot.press("shift+tab")
         assert screen.focused is screen.input
+
+
+async def test_coming_back_to_the_same_query_the_list_is_on_the_hit_read_last(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        second = app.screen.hits[1]
+        await pilot.press("down", "down", "enter")  # open the second hit
+        await pilot.pause()
+        assert app.reader.current_article_id == second.article_id
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        results = screen.results
+        assert results.get_option_at_index(results.highlighted).id == "hit-1"  # not back on the first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.current_article_id == second.article_id
+
+
+async def test_n_finds_the_last_query_in_an_article_opened_another_way(make_app):
+    """Search, then open another article from the library list: n walks the query's hits there too."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        await pilot.press("slash")
+        await type_query(pilot, "Pentagon")
+        [hit] = app.screen.hits
+        await pilot.press("enter")
+        await pilot.pause()
+        other = next(a["id"] for a in app.library.list_articles() if a["id"] != hit.article_id)
+        reader.open_article(other)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert reader.article.marks("search") == []  # "Pentagon" is not there
+        assert any("“Pentagon” is not in this article" in n.message for n in app._notifications)
+        reader.search_query = "Zelensky"  # a query both articles have
+        await pilot.press("n")
+        await pilot.pause()
+        body = app.library.article(other).body
+        assert reader.search_hits == match_spans(body, "Zelensky") and reader.hit_index == 0
+        assert reader.article.marks("search") == reader.search_hits

@@ -80,9 +80,12 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     SearchScreen #search-hits > .option-list--option-highlighted { background: $primary 30%; }
     """
 
-    def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None) -> None:
+    def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None,
+                 chosen_article_id: int | None = None) -> None:
         super().__init__()
         self.initial_query = query
+        self.chosen_article_id = chosen_article_id
+        """The hit opened last time from this query: coming back, the list is on it, not on the first."""
         self.article_id = article_id
         """When set, the search is limited to this article and lists the places it matches."""
         self.open_article_id = article_id if open_article_id is None else open_article_id
@@ -195,7 +198,14 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._status(f"{found} · enter opens, ↓ to choose, esc closes" if results.option_count
                      else f"{found} · esc closes")
         if results.option_count:
-            results.highlighted = 0
+            results.highlighted = self._start_index(query, hits)
+
+    def _start_index(self, query: str, hits: list[Hit]) -> int:
+        """Where the list starts: on the hit read last from this same query, else the first."""
+        if query != self.initial_query or self.chosen_article_id is None or self.article_id is not None:
+            return 0
+        found = next((i for i, hit in enumerate(hits) if hit.article_id == self.chosen_article_id), None)
+        return 0 if found is None else self.results.get_option_index(f"hit-{found}")
 
     def _hint(self) -> str:
         return f"{HINT} · ↑ earlier searches" if self.history else HINT
@@ -372,10 +382,12 @@ class SearchActions:
     search_article_id: int | None = None
     """The article `search_hits` belong to."""
     hit_index: int | None = None
+    search_chosen: int | None = None
+    """The article last opened from the library search of `search_query`."""
 
     def action_search(self: ReaderScreen) -> None:
-        self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id),
-                             self._search_closed)
+        self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id,
+                                          chosen_article_id=self.search_chosen), self._search_closed)
 
     def action_search_article(self: ReaderScreen) -> None:
         if self.current_article_id is None:
@@ -386,8 +398,12 @@ class SearchActions:
     def _search_closed(self: ReaderScreen, result: SearchResult | None) -> None:
         if result is None:
             return
+        if result.query != self.search_query:
+            self.search_chosen = None
         self.search_query = result.query
         if result.article_id is not None:
+            if result.offset is None:
+                self.search_chosen = result.article_id
             self.open_search_hit(result.article_id, result.query, result.offset)
         self.article.focus()
 
@@ -409,6 +425,8 @@ class SearchActions:
         starts = [s for s, _ in spans]
         self.hit_index = starts.index(offset) if offset in starts else None
         self._announce_hit()
+        if not spans:
+            self.notify("It matches this article's title or filters, not words of its text", timeout=3)
 
     def action_next_hit(self: ReaderScreen) -> None:
         self._step_hit(1)
@@ -417,8 +435,11 @@ class SearchActions:
         self._step_hit(-1)
 
     def _step_hit(self: ReaderScreen, step: int) -> None:
+        if self.search_article_id != self.current_article_id:
+            self._find_query_here()
         if not self.search_hits or self.search_article_id != self.current_article_id:
-            self.notify("No search hits in this article: / searches, ctrl+f finds in it", timeout=3)
+            said = f"“{line_text(self.search_query)}” is not" if self.search_query.strip() else "No search hits"
+            self.notify(f"{said} in this article: / searches, ctrl+f finds in it", timeout=3)
             return
         if self.hit_index is None:
             reference = self.article.cursor_span[0] if self.article.cursor_span else self.article.top_offset
@@ -432,6 +453,18 @@ class SearchActions:
             self.hit_index = (self.hit_index + step) % len(self.search_hits)
         self.article.go_to(self.search_hits[self.hit_index][0])
         self._announce_hit()
+
+    def _find_query_here(self: ReaderScreen) -> None:
+        """n/N in an article not opened from the search: the last query's hits in this one."""
+        if self.current_article_id is None or not self.search_query.strip():
+            return
+        try:
+            spans = article_hits(self.app.library, self.current_article_id, self.search_query)
+        except QueryError:
+            return
+        if spans:
+            self.article.set_marks("search", spans, component="article--search")
+            self.search_hits, self.search_article_id, self.hit_index = spans, self.current_article_id, None
 
     def _announce_hit(self: ReaderScreen) -> None:
         """Say where we are among the hits under the article (a toast would cover its last lines)."""
