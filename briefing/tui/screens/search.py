@@ -27,6 +27,7 @@ from briefing.store.history import recent_searches, remember_search
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.hit_list import HitList
+from briefing.tui.widgets.keys_footer import KeysFooter
 from briefing.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search-close"),
-        Binding("ctrl+f", "toggle_scope", "Library / this article", id="search-scope", show=False),
+        Binding("ctrl+f", "toggle_scope", "Library/article", id="search-scope",
+                tooltip="Search the whole library or only the article on show"),
         Binding("tab", "app.focus_next", "Next", id="search-focus-next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous", id="search-focus-previous", show=False),
     ]
@@ -106,6 +108,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             yield QueryInput(self.initial_query, id="search-input", select_on_focus=True)
             yield Static(id="search-status")
             yield HitList(id="search-hits")
+        yield KeysFooter()
 
     def _show_scope(self) -> None:
         """Say what is searched, in the box's title and the placeholder, and what ctrl+f would search."""
@@ -131,6 +134,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self.history = recent_searches(self.app.library)
         except (sqlite3.Error, LibraryError):  # an old or unreadable library: search works without history
             self.history = []
+        self.refresh_bindings()
         self._status(self._hint())
         if self.initial_query.strip():
             self.run_query(self.initial_query, debounce=False)
@@ -165,6 +169,13 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_scope" and self.open_article_id is None:
+            return False  # no article on show: nothing to narrow to, so not offered
+        if action == "history_back" and not self.history:
+            return False
+        return True
 
     def action_toggle_scope(self) -> None:
         """ctrl+f: the same query over this article only, or over the whole library again."""
@@ -314,8 +325,8 @@ class QueryInput(OrderedInput):
     so they act in order with what is typed around them)."""
 
     BINDINGS = [
-        Binding("up", "screen.history_back", "Earlier search", id="search-history-back", show=False),
-        Binding("down", "screen.history_forward", "Later search / results", id="search-results", show=False),
+        Binding("up", "screen.history_back", "Earlier searches", id="search-history-back", key_display="↑"),
+        Binding("down", "screen.history_forward", "Hits", id="search-results", key_display="↓"),
     ]
 
 
