@@ -433,3 +433,22 @@ async def test_n_finds_the_last_query_in_an_article_opened_another_way(make_app)
         body = app.library.article(other).body
         assert reader.search_hits == match_spans(body, "Zelensky") and reader.hit_index == 0
         assert reader.article.marks("search") == reader.search_hits
+
+
+async def test_a_query_too_big_for_the_index_is_a_message_not_a_crash(make_app):
+    """500 exclusions overflowed FTS5's parser and the reader died with a traceback."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        screen.input.value = " ".join(f"-w{i}" for i in range(500)) + " Zelensky"
+        await pilot.pause()  # the change reaches the screen and starts the search
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert screen.error and screen.query_one("#search-status").has_class("-error")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen

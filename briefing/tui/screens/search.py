@@ -169,6 +169,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
+        except (sqlite3.Error, RecursionError) as exc:  # the store's checks missed a case: say so, never crash
+            return [], [], f"this query cannot be run ({exc}); try a shorter or simpler one"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_scope" and self.open_article_id is None:
@@ -422,7 +424,7 @@ class SearchActions:
         """Open an article with every hit of `query` highlighted, on the hit at `offset` (else the first)."""
         try:
             spans = article_hits(self.app.library, article_id, query)
-        except QueryError:
+        except (QueryError, sqlite3.Error, RecursionError):
             spans = []
         if offset is None:
             offset = spans[0][0] if spans else None
@@ -471,7 +473,7 @@ class SearchActions:
             return
         try:
             spans = article_hits(self.app.library, self.current_article_id, self.search_query)
-        except QueryError:
+        except (QueryError, sqlite3.Error, RecursionError):
             return
         if spans:
             self.article.set_marks("search", spans, component="article--search")
