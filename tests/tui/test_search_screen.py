@@ -452,3 +452,18 @@ async def test_a_query_too_big_for_the_index_is_a_message_not_a_crash(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running and app.screen is screen
+
+
+async def test_inside_an_article_the_status_says_exclusions_and_date_filters_narrow_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await type_query(pilot, "Korean -South from:2024")
+        screen = app.screen
+        status = str(screen.query_one("#search-status").render())
+        assert screen.spans and "hits in this article" in status
+        assert "-exclusions and from: choose articles, not places in one" in status
+        await pilot.press("ctrl+u")
+        await type_query(pilot, "Korean")
+        assert "choose articles" not in str(screen.query_one("#search-status").render())

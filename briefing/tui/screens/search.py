@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from briefing.store.db import LibraryError
 from briefing.store.history import recent_searches, remember_search
+from briefing.store.query import And, Filter, Not, Or, parse
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.hit_list import HitList
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 DEBOUNCE_SECONDS = 0.15
 HIT_LIMIT = 50
+ARTICLE_FILTERS = ("from", "to", "source")
+"""Filters that pick articles by their date or source: inside one article they narrow nothing."""
 CONTEXT_CHARS = 60
 HINT = ('words · "phrase" · a OR b · -word · prefix* · (groups) · person: place: org: speaker: '
         "source: from:YYYY-MM-DD to:YYYY-MM-DD")
@@ -207,6 +210,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             body = self.app.library.article(self.article_id).body
             results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))
             found = f"{len(spans)} hit{'' if len(spans) == 1 else 's'} in this article" if spans else "no hits in this article"
+            found += _article_level_note(query)
         # Enter and ↓ have nothing to act on without hits: then only escape is offered.
         self._status(f"{found} · enter opens, ↓ to choose, esc closes" if results.option_count
                      else f"{found} · esc closes")
@@ -330,6 +334,28 @@ class QueryInput(OrderedInput):
         Binding("up", "screen.history_back", "Earlier searches", id="search-history-back", key_display="↑"),
         Binding("down", "screen.history_forward", "Hits", id="search-results", key_display="↓"),
     ]
+
+
+def _article_level_note(query: str) -> str:
+    """Inside one article, say which parts of the query only choose articles (and so change nothing here)."""
+    try:
+        node = parse(query)
+    except QueryError:
+        return ""
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Not):
+            parts.append("-exclusions")
+        elif isinstance(item, Filter) and item.name in ARTICLE_FILTERS:
+            parts.append(f"{item.name}:")
+        elif isinstance(item, (And, Or)):
+            stack.extend(reversed(item.children))  # left to right, as typed
+    if not parts:
+        return ""
+    named = " and ".join(sorted(set(parts), key=parts.index))
+    return f" ({named} choose articles, not places in one: they are left out here)"
 
 
 def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
