@@ -185,12 +185,14 @@ def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]
     from briefing.analysis import gazetteer
 
     found: dict[str, Entity] = {}
-    for _, m, span in person_mentions(doc, entities):
+    for person, m, span in person_mentions(doc, entities):
         for first, last in _affiliation_runs(doc, span):
             s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
                 continue  # the model found it, as a name of its own
             name = sentences.text(doc)[s:e]
+            if any(name.endswith(own) for own in (person.name, *person.aliases)):
+                continue  # "Secretary of State Blackwell": the person's own name after a title's "of"
             if name not in found:
                 kind = "place" if gazetteer.place(name) is not None else "organization"
                 found[name] = Entity(id="", kind=kind, name=name)
