@@ -314,6 +314,22 @@ def _key(name: str) -> str:
     return norm(gazetteer.canonical(name) or _INNER_POSSESSIVE.sub("", name))
 
 
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters appear in order in a name, the first opening it: "NORAD" in
+    "North American Aerospace Defence Command" (letters from inside words count, as they do there)."""
+    letters = [c for c in acronym.casefold() if c.isalpha()]
+    rest = name.casefold()
+    if not letters or not rest.startswith(letters[0]):
+        return False
+    at = 0
+    for c in letters:
+        at = rest.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in FUNCTION]
     return "".join(w[0] for w in words if w[0].isupper())
@@ -341,6 +357,11 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
             after = re.match(r"\s*\(([A-Z][A-Za-z&]{1,6})\)", text[m.end:m.end + 12])
             if after and _key(after.group(1)) in keys:
                 uf.join(i, keys[_key(after.group(1))])
+            # "NORAD (North American Aerospace Defence Command)": the name spelled out after the acronym
+            spelled = re.match(r"\s*\((?:the\s+)?([A-Z][^()\n]{3,80})\)", text[m.end:m.end + 90]) \
+                if _ACRONYM.match(m.name.replace(".", "")) else None
+            if spelled and _key(spelled.group(1)) in keys and _abbreviates(m.name, spelled.group(1)):
+                uf.join(i, keys[_key(spelled.group(1))])
     # "GAO" for "Government Accountability Office" introduced in the article.
     for i, name in enumerate(names):
         bare = name.replace(".", "").replace("&", "")

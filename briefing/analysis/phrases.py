@@ -140,6 +140,12 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         if all(k == "other" for _, _, k in inside):
             continue  # a thing's name alone makes no described entity
+        partner = _apposed(tok, entities)
+        if partner is not None and partner.kind == kind:  # "North Korea's main news agency Korean Central
+            if not any(a < e and s < b for a, b in ((x.start, x.end) for x in partner.mentions)):  # News Agency"
+                partner.mentions.append(Span(s, e))
+                partner.mentions.sort(key=lambda x: x.start)
+            continue  # the body's description is a mention of the body, not a second one
         subject = _subject_of(tok, entities)
         if subject is not None:  # "Montalvo was a member of Scientology all his life"
             if subject.kind == kind:
