@@ -144,10 +144,32 @@ class SpeakerResolver:
                 unlisted_name = kind is None and author.pos_ == "PROPN" and author.ent_type_ not in _WHEN
                 if kind == "organization" or kind == "person" and prep != "in" or unlisted_name:
                     return sub
+            earlier = self.earlier_channel(token)
+            if earlier is not None:  # "A ... GAO report ... The report warned that ...": the GAO's
+                sub = self.resolve(earlier, depth + 1)
+                if sub.entity is not None:
+                    return sub
         by_role = self.by_role(token)
         if by_role is not None:
             return Speaker(by_role.name, by_role.id)
         return Speaker(self.np_text(token), None)
+
+    def earlier_channel(self, token: Token) -> Token | None:
+        """The statement or report that "the report" refers back to: the last one of that noun, in
+        the two sentences before or earlier in this one, that says whose it is ("a GAO report")."""
+        if any(c.dep_ in ("poss", "compound") for c in token.children) \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return None
+        first = self.sent_start[token.i]
+        for _ in range(2):
+            first = self.sent_start[first - 1] if first > 0 else first
+        for j in range(token.i - 1, first - 1, -1):
+            tok = self.doc[j]
+            if tok.lemma_ == token.lemma_ and tok.pos_ == "NOUN" and not self.in_quote(tok.idx) and any(
+                    c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN
+                    for c in tok.children):
+                return tok
+        return None
 
     def joint_name(self, head: Token, first: Entity) -> Speaker | None:
         """Coordinated names speak together ("Both the Irving Independent School District and the
@@ -341,7 +363,8 @@ def subject_of(verb: Token) -> Token | None:
     Of a subject split into several (a misparse of "Facebook co-founder Mark Zuckerberg tweeted"),
     the part nearest the verb names it; of a passive, the agent ("asserted by the Crown").
     """
-    for _ in range(6):
+    gerund = False  # on the way up from "by pointing out that ...": the manner of the doer's action
+    for _ in range(8):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             subject = max(subjects, key=lambda c: c.i)
@@ -352,7 +375,30 @@ def subject_of(verb: Token) -> Token | None:
                         if pobj is not None:
                             return pobj
             return subject
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "acomp") or verb.head.i == verb.i:
-            return None
+        if _reports_beside(verb):
+            verb = verb.head.head
+            continue
+        gerund = gerund or verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+        if verb.head.i == verb.i or verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "acomp") \
+                and not (gerund and verb.dep_ in ("dobj", "pobj") and verb.pos_ in ("NOUN", "PROPN")):
+            return None  # (a gerund's clause may hang off a noun: "support the move ... by pointing out")
         verb = verb.head
     return None
+
+
+def _reports_beside(verb: Token) -> bool:
+    """"The report warned that allegations lacked specifics and recommended that ...": a finite
+    reporting verb with a clause of its own, that the parser conjoined to the clause another finite
+    reporting verb reports, is that other verb's conjunct (the allegations recommend nothing). A
+    participle stays where it is ("said Arafat had written a letter ... saying that ...")."""
+    from briefing.analysis.cues import REPORT_VERBS
+
+    clause = verb.head
+    outer = clause.head
+    return verb.dep_ == "conj" and verb.lemma_.lower() in REPORT_VERBS and verb.tag_ in _FINITE \
+        and any(c.dep_ == "ccomp" for c in verb.children) \
+        and clause.dep_ == "ccomp" and outer.lemma_.lower() in REPORT_VERBS and outer.tag_ in _FINITE \
+        and outer.i < clause.i
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))
