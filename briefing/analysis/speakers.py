@@ -68,6 +68,7 @@ class SpeakerResolver:
         self._positions = [i for i, _ in self._mentions]
         self.gender = self._genders()
         self.reports: list = []  # named reporting clauses, filled in by the quote extractor
+        self._name_words: set[str] | None = None  # every word of every entity's names, when first needed
 
     def in_quote(self, pos: int) -> bool:
         """Whether a character position lies inside one of the quoted spans (sorted, disjoint)."""
@@ -152,7 +153,16 @@ class SpeakerResolver:
         by_role = self.by_role(token)
         if by_role is not None:
             return Speaker(by_role.name, by_role.id)
-        return Speaker(self.np_text(token), None)
+        return Speaker(self.np_text(token) if self.may_speak(token) else None, None)
+
+    def may_speak(self, head: Token) -> bool:
+        """Whether an unlisted noun phrase can be a speaker: a name (also one the tagger took for a
+        common noun, "Wilkins observed", when the article names someone so), or a common noun that
+        `may_speak` accepts."""
+        if self._name_words is None:
+            self._name_words = {w for e in self.entities.values() for n in (e.name, *e.aliases) for w in n.split()}
+        return head.text in self._name_words or any(
+            t.text[:1].isupper() and not t.is_sent_start for t in head.subtree) or may_speak(head)
 
     def earlier_channel(self, token: Token) -> Token | None:
         """The statement or report that "the report" refers back to: the last one of that noun, in
@@ -329,6 +339,27 @@ class SpeakerResolver:
 
 _ISSUE_VERBS = frozenset("release issue publish send write sign post produce prepare author file submit".split())
 _WHEN = frozenset("DATE TIME CARDINAL ORDINAL".split())
+
+
+# Common nouns for who may say something, beyond people, bodies, places and documents: "sources
+# said", "the media reported", "some individuals claimed".
+_SPEAKING = frozenset("source individual media medium public everyone everybody someone somebody".split())
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "man", "men", "woman", "ive", "eer")
+
+
+def may_speak(head: Token) -> bool:
+    """Whether an unlisted noun phrase can be a speaker: a name, or a common noun for people, a
+    body, a place (its government) or a statement or report ("analysts", "the company", "the
+    report"), not a thing ("allegations", "estimates", "several times")."""
+    from briefing.analysis.entities import ORG_NOUNS, PLACE_NOUNS
+    from briefing.analysis.phrases import BODIES, GOVERNMENTS, PEOPLE, PERSON
+
+    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in head.subtree):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in _SPEAKING or head.lower_ in PEOPLE or lemma in PERSON or lemma in ORG_NOUNS \
+        or lemma in BODIES or lemma in GOVERNMENTS or lemma in PLACE_NOUNS or lemma in CHANNEL_NOUNS \
+        or lemma.endswith(_AGENT_ENDINGS)
 
 
 def _authors_of(noun: Token) -> list[tuple[str, Token]]:
