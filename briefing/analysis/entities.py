@@ -503,7 +503,8 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     model = max(votes, key=lambda k: (votes[k], -_PREFERENCE.index(k)))
     known = gazetteer.place(name) or (None if votes["person"] else next(
         (p for p in map(gazetteer.place, surfaces) if p), None))  # "Fritz Henderson" is no city
-    if _most(c, lambda m: _PLACE_OF_BEFORE.search(text, max(0, m.start - 30), m.start)):
+    if _most(c, lambda m: text.rfind("of", max(0, m.start - 12), m.start) >= 0  # (cheap test first)
+             and _PLACE_OF_BEFORE.search(text, max(0, m.start - 30), m.start)):
         return "place"  # "the town of Yeoncheon", "the province of Aceh"
     if model == "group":
         return "place" if known else "group"  # "Samarra" is a city, not a nationality
@@ -903,11 +904,13 @@ def _peoples(doc: Doc, entities: list[Entity]) -> None:
     with a people (a nationality, a faith), or counts with a person's name set beside it, names a
     people (a group), when it does so in half its mentions or more, whatever the model's label.
     (Products are counted too, "eight million iPhones", but no person is one iPhone.)"""
+    candidates = [e for e in entities if e.kind == "organization" and " " not in e.name and not e.name.isupper()
+                  and gazetteer.place(e.name) is None]
+    if not candidates:
+        return
     groups = _tokens_of(doc, [e for e in entities if e.kind == "group"])
     people = _tokens_of(doc, [e for e in entities if e.kind == "person"])
-    for e in entities:
-        if e.kind != "organization" or " " in e.name or e.name.isupper() or gazetteer.place(e.name) is not None:
-            continue
+    for e in candidates:
         hits = 0
         for m in e.mentions:
             first, last = _token_range(doc, m.start, m.end)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analysis.cues import CHANNEL_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from briefing.analysis.entities import ORG_NOUNS, PLACE_NOUNS
+from briefing.analysis.phrases import BODIES, GOVERNMENTS, PEOPLE, PERSON
 from briefing.analysis.sentences import spans as sentence_spans
 from briefing.model import Entity
 
@@ -347,19 +349,17 @@ _SPEAKING = frozenset("source individual media medium public everyone everybody 
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "man", "men", "woman", "ive", "eer")
 
 
+_SPEAKING_NOUNS = _SPEAKING | PEOPLE | PERSON | ORG_NOUNS | BODIES | GOVERNMENTS | PLACE_NOUNS | CHANNEL_NOUNS
+
+
 def may_speak(head: Token) -> bool:
     """Whether an unlisted noun phrase can be a speaker: a name, or a common noun for people, a
     body, a place (its government) or a statement or report ("analysts", "the company", "the
     report"), not a thing ("allegations", "estimates", "several times")."""
-    from briefing.analysis.entities import ORG_NOUNS, PLACE_NOUNS
-    from briefing.analysis.phrases import BODIES, GOVERNMENTS, PEOPLE, PERSON
-
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in head.subtree):
         return True
     lemma = head.lemma_.lower()
-    return lemma in _SPEAKING or head.lower_ in PEOPLE or lemma in PERSON or lemma in ORG_NOUNS \
-        or lemma in BODIES or lemma in GOVERNMENTS or lemma in PLACE_NOUNS or lemma in CHANNEL_NOUNS \
-        or lemma.endswith(_AGENT_ENDINGS)
+    return lemma in _SPEAKING_NOUNS or head.lower_ in PEOPLE or lemma.endswith(_AGENT_ENDINGS)
 
 
 def _authors_of(noun: Token) -> list[tuple[str, Token]]:
