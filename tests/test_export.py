@@ -71,9 +71,9 @@ def test_markdown_of_reported_speech_reads_as_reported_not_as_a_verbatim_quote()
         "\n"
         "Tags: dprk\n"
     )
-    # a direct quote of the same speaker keeps its quotation marks
+    # a direct quote of the same speaker keeps its quotation marks (not the comma that joined it to "he stated")
     assert bookmark_markdown(zelensky_reported(text="This war has gone beyond borders,", quote_kind="direct"))\
-        .startswith("> “This war has gone beyond borders,”\n\n— Volodymyr Zelensky, *")
+        .startswith("> “This war has gone beyond borders”\n\n— Volodymyr Zelensky, *")
 
 
 def test_csv_and_json_say_which_quotes_are_reported_speech():

@@ -267,14 +267,20 @@ def is_reported(bookmark: Bookmark) -> bool:
     return bookmark.kind == "quote" and bookmark.quote_kind == "indirect"
 
 
+def cited_words(text: str) -> str:
+    """A quote's words as cited on their own: without the comma that joined them to "he said"
+    (“… are essential,” Yermak posted), which reads as a cut-off sentence in a list or a citation."""
+    return text.strip().rstrip(",;:").rstrip()
+
+
 def quoted_text(bookmark: Bookmark, text: str | None = None) -> str:
     """The claim (or `text`, a clipped form of it) as cited: a direct or partial quote in quotation
     marks, reported speech marked "(reported)" and without them, a sentence as written."""
     text = (bookmark.text if text is None else text).strip()
     if is_reported(bookmark):
-        return f"(reported) {text}"
+        return f"(reported) {cited_words(text)}"
     if bookmark.kind == "quote" and not text.startswith(("“", '"', "‘", "'")):
-        return f"“{text}”"
+        return f"“{cited_words(text)}”"
     return text
 
 

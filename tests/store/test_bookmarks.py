@@ -262,3 +262,23 @@ def test_a_first_release_library_learns_the_kind_of_its_quote_bookmarks(tmp_path
     with Library(copy) as library:
         [bookmark] = list_bookmarks(library)
         assert (bookmark.kind, bookmark.quote_kind, bookmark.cue) == ("quote", "indirect", "said")
+
+
+YERMAK_QUOTE = "Military aid, stronger sanctions, and increased pressure on Moscow’s allies are essential,"
+
+
+def test_a_quote_cut_from_its_said_clause_is_cited_without_the_joining_comma(library: Library):
+    """“… are essential,” Yermak posted: the comma belongs to the sentence, not to the citation."""
+    from briefing.model import Quote
+    from briefing.store.bookmarks import citation
+
+    analysis = seed_analysis(path="seed.txt")
+    start = analysis.text.index(YERMAK_QUOTE)
+    analysis.quotes.append(Quote(start, start + len(YERMAK_QUOTE), YERMAK_QUOTE, "direct", "Andriy Yermak", "e6",
+                                 "posted"))
+    analysis.quotes.sort(key=lambda q: q.start)
+    article_id = library.store(analysis).article_id
+    kept = add_bookmark(library, article_id, start, start + len(YERMAK_QUOTE), kind="quote", speaker="Andriy Yermak")
+    assert kept.text == YERMAK_QUOTE  # the words as the article has them are kept
+    assert citation(kept) == ("“Military aid, stronger sanctions, and increased pressure on Moscow’s allies"
+                              " are essential” — Andriy Yermak")

@@ -205,3 +205,26 @@ async def test_extension_points_marks_cursor_and_open_article_focus(make_app):
         assert view.marks("bookmark") == []
         await pilot.press("escape")  # in the article: clears the pane highlight layer only
         assert view.marks("search") == hits
+
+
+async def test_a_pane_item_moves_the_cursor_to_the_nearest_mention_not_the_next(make_app):
+    """Reading just past a mention, choosing that name goes back a line, not pages ahead."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.reader.article
+        table = await _focus_pane(pilot, app, "people")
+        people = [item for item in table.items if getattr(item, "mentions", None)]
+        sentence_of = [[view.sentence_at(m.start) for m in p.mentions] for p in people]
+        # someone named in sentence i and next only three or more sentences later
+        person, before, after = next((p, i, j) for p, found in zip(people, sentence_of)
+                                     for i, j in zip(found, found[1:]) if j - i >= 3)
+        row = _row_of(table, person.name)
+        for _ in range(row - 1 if row else 1):  # to the row beside it (each row moves the cursor)
+            await pilot.press("j")
+        await pilot.pause()
+        view.move_cursor(before + 1)  # the reader is a sentence past the mention
+        await pilot.press("j" if row else "k")
+        await pilot.pause()
+        assert table.current is person
+        assert view.cursor == before  # a sentence back, not `after`, pages ahead

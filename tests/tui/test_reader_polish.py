@@ -106,7 +106,7 @@ async def test_panes_are_readable_at_common_sizes(make_app, size):
             assert all(label in shown for label in ("People", "Places", "Orgs", "Quotes", "Events"))
             flat = " ".join(shown.replace("▏", " ").split())
             if pane == "quotes":
-                assert "Volodymyr Zelensky We need more air defence," in flat
+                assert "Volodymyr Zelensky We need more air defence Jake Sullivan" in flat  # no dangling comma
                 assert "Jake Sullivan the aid would continue" in flat
             else:
                 assert "upcoming 2024-11-04 Reykjavik Volodymyr Zelensky · meet Nordic leaders" in flat
@@ -264,3 +264,26 @@ async def test_an_undated_engagement_says_so_in_the_events_pane(make_app):
         await pilot.pause()
         flat = " ".join(_region_text(app, reader.panes).replace("▏", " ").split())
         assert "upcoming no date Reykjavik" in flat and "past no date Washington" in flat
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 48)])
+async def test_the_footer_shows_whole_keys_only(make_app, size):
+    """A key is shown with what it does or not at all ("tab" alone, cut at the edge, helps nobody)."""
+    from textual.widgets._footer import FooterKey
+
+    from briefing.tui.widgets.keys_footer import KeysFooter
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        keys = [k for k in footer.query(FooterKey) if not k.has_class("-command-palette")]
+        [palette] = footer.query(".-command-palette")
+        assert keys and all(k.region.right <= palette.region.x for k in keys)
+        labels = [k.description for k in keys]
+        assert labels[:3] == ["Help", "Quit", "Search"]  # the first keys always stay
+        if size[0] >= 160:
+            every = list({binding.action: binding.description
+                          for _, binding, _, _ in app.screen.active_bindings.values() if binding.show}.values())
+            assert labels == every  # room for all of them

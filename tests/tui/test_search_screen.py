@@ -6,6 +6,7 @@ from pathlib import Path
 
 from briefing.model import Analysis, Article
 from briefing.store.search import article_hits, match_spans, search
+from briefing.tui.widgets.legend import Legend
 from briefing.tui.screens.search import SearchScreen
 from tests.tui.conftest import build_library, seed_analysis, talks_analysis
 
@@ -80,7 +81,9 @@ async def test_n_and_shift_n_move_between_hits(make_app):
 
         def on_hit(index: int) -> bool:
             start, end = sentence_of(reader.article)
-            return reader.hit_index == index and start <= spans[index][0] < end
+            legend = str(reader.query_one(Legend).render())
+            return (reader.hit_index == index and start <= spans[index][0] < end
+                    and f"hit {index + 1}/4 n/N" in legend)
 
         assert on_hit(0)
         await pilot.press("n")
@@ -93,6 +96,10 @@ async def test_n_and_shift_n_move_between_hits(make_app):
         assert on_hit(3)
         await pilot.press("N")
         assert on_hit(2)
+        assert not [n for n in app._notifications if "hit" in n.message]  # no toast over the last lines
+        reader.open_article(next(a["id"] for a in app.library.list_articles() if a["id"] != talks.article_id))
+        await pilot.pause()
+        assert "hit" not in str(reader.query_one(Legend).render())  # another article: no count
 
 
 async def test_malformed_query_shows_the_one_line_error_and_enter_does_nothing(make_app):

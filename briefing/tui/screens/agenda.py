@@ -14,12 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.store.agenda import SECTIONS, AgendaItem, agenda, group_by_day
 from briefing.tui.screens.bookmarks import ClaimList
 from briefing.tui.safe_text import line_text
+from briefing.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -58,7 +59,7 @@ class AgendaScreen(Screen, inherit_bindings=False):
         yield Static(id="agenda-header")
         yield ClaimList(id="agenda-list")
         yield Static(id="agenda-detail")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def listing(self) -> ClaimList:

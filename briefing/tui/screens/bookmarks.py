@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Bookmark
@@ -39,6 +39,7 @@ from briefing.store.bookmarks import (
 from briefing.tui.screens.bookmark_dialog import BookmarkDialog, NoteAndTags, PathDialog
 from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.ordered_input import OrderedInput
+from briefing.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -219,7 +220,7 @@ class BookmarksScreen(Screen, inherit_bindings=False):
                     id="bookmarks-filter-box")
         yield ClaimList(id="bookmarks-list")
         yield Static(id="bookmarks-detail")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def listing(self) -> ClaimList:

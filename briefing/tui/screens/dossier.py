@@ -14,12 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from briefing.store.queries import CoMention, Dossier, DossierArticle, DossierEngagement, DossierQuote, dossier
 from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.pane_table import PaneTable
 from briefing.tui.widgets.panes import _clip, _t
+from briefing.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -60,7 +61,7 @@ class DossierScreen(Screen, inherit_bindings=False):
             with TabPane("People", id="tab-people"):
                 yield PaneTable("people", [("Name", None), ("Articles together", 17)], id="dossier-people",
                                 empty="nobody mentioned alongside")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.dossier = dossier(self.app.library, self.entity_id)

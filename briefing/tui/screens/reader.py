@@ -36,6 +36,21 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
+def nearest(spans: list[tuple[int, int]], here: tuple[int, int]) -> tuple[int, int]:
+    """The span closest to where the reader is (the cursor's sentence); on a tie, the one ahead.
+
+    Jumping to the next mention instead would carry a reader away from one a line above.
+    """
+    start, end = here
+
+    def distance(span: tuple[int, int]) -> int:
+        if start <= span[0] < max(end, start + 1):
+            return 0
+        return start - span[0] if span[0] < start else span[0] - end + 1
+
+    return min(spans, key=lambda span: (distance(span), span[0] < start))
+
+
 class ArticleHeader(Widget):
     """The article's date, title and source on one line (repainted without a layout pass)."""
 
@@ -266,7 +281,8 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         view = self.article
         total = len(view.sentences)
         where = f"{view.cursor + 1}/{total}" if view.cursor is not None and total else ""
-        self.query_one(Legend).position = where
+        hits = self.hits_text()
+        self.query_one(Legend).position = f"{hits}  {where}" if hits and where else hits or where
 
     # ------------------------------------------------------------ focus and panes
     def _focus_ring(self) -> list[str]:
@@ -365,9 +381,8 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         if not spans:
             return
         view.set_marks("highlight", spans, component="article--highlight")
-        reference = view.cursor_span[0] if view.cursor_span else view.top_offset
-        nearest = min(spans, key=lambda s: (s[0] < reference, abs(s[0] - reference)))
-        view.go_to(nearest[0], center=False)
+        here = view.cursor_span or (view.top_offset, view.top_offset)
+        view.go_to(nearest(spans, here)[0], center=False)
 
     @on(PaneTable.Selected)
     def _pane_selected(self, event: PaneTable.Selected) -> None:

@@ -334,5 +334,14 @@ class SearchActions:
         self._announce_hit()
 
     def _announce_hit(self: ReaderScreen) -> None:
-        if self.hit_index is not None and self.search_hits:
-            self.notify(f"hit {self.hit_index + 1} of {len(self.search_hits)}", timeout=1.5)
+        """Say where we are among the hits under the article (a toast would cover its last lines)."""
+        self._update_position()
+
+    def hits_text(self: ReaderScreen) -> str:
+        """"hit 2/7 n/N" while the open article is the one searched; "" otherwise."""
+        if not self.search_hits or self.search_article_id != self.current_article_id:
+            return ""
+        total = len(self.search_hits)
+        if self.hit_index is None:
+            return f"{total} hit{'s' if total != 1 else ''} n/N"
+        return f"hit {self.hit_index + 1}/{total} n/N"

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.lazy import Lazy
 from textual.widgets import TabbedContent, TabPane
 
+from briefing.store.bookmarks import cited_words
 from briefing.store.queries import EngagementRow, EntityRow, Panes, QuoteRow
 from briefing.tui.safe_text import line_text
 from briefing.tui.widgets.pane_table import PaneTable
@@ -132,7 +133,7 @@ class PaneTabs(Vertical):
                 for r in panes.organizations]
         if pane == "quotes":
             return panes.quotes, [
-                (_t(r.speaker or "?", "bold"), _t(_clip(r.text, 240), "italic")) for r in panes.quotes]
+                (_t(r.speaker or "?", "bold"), _t(_clip(cited_words(r.text), 240), "italic")) for r in panes.quotes]
         return panes.engagements, [
             (_t(_when(r), "bold" if r.status == "upcoming" else "dim"), _t(r.where),
              _t(_clip(" · ".join(v for v in (r.who, r.what) if v), 240))) for r in panes.engagements]
