@@ -198,5 +198,15 @@ UPDATE bookmarks SET
 WHERE kind = 'quote';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# V4: the searches a person ran, so the search box recalls them (↑) in the next session too.
+V4 = """
+CREATE TABLE searches (
+    query TEXT PRIMARY KEY,
+    last_used TEXT NOT NULL,
+    uses INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX searches_recent ON searches(last_used DESC);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -287,3 +287,24 @@ async def test_the_footer_shows_whole_keys_only(make_app, size):
             every = list({binding.action: binding.description
                           for _, binding, _, _ in app.screen.active_bindings.values() if binding.show}.values())
             assert labels == every  # room for all of them
+
+
+@pytest.mark.parametrize("width", [30, 48, 90])
+async def test_the_legend_gives_way_to_the_position(width):
+    """Where the cursor is and which hit it is on matter more than the colour key, at any width."""
+    from textual.app import App, ComposeResult
+
+    from briefing.tui.widgets.legend import Legend
+
+    class OneLegend(App):
+        def compose(self) -> ComposeResult:
+            yield Legend()
+
+    app = OneLegend()
+    async with app.run_test(size=(width + 2, 3)) as pilot:  # the legend pads one cell each side
+        legend = app.query_one(Legend)
+        legend.position = "hit 2/10 n/N  2/11"
+        await pilot.pause()
+        shown = str(legend.render())
+        assert shown.endswith("hit 2/10 n/N  2/11") and len(shown) <= legend.size.width
+        assert shown.startswith("■ per" if width >= 48 else "■")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.model import Analysis, Article
 from briefing.store.search import article_hits, match_spans, search
 from briefing.tui.widgets.legend import Legend
@@ -63,9 +65,10 @@ async def test_slash_searches_as_you_type_and_enter_lands_on_the_first_hit(make_
         assert "Reykjavik" in reader.article.visible_text()
 
 
-async def test_n_and_shift_n_move_between_hits(make_app):
+@pytest.mark.parametrize("size", [(100, 30), (120, 35)])  # at 120 the library list narrows the legend
+async def test_n_and_shift_n_move_between_hits(make_app, size):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("slash")
         await type_query(pilot, '"air defence" OR Zelensky')
@@ -82,8 +85,9 @@ async def test_n_and_shift_n_move_between_hits(make_app):
         def on_hit(index: int) -> bool:
             start, end = sentence_of(reader.article)
             legend = str(reader.query_one(Legend).render())
+            where = f"{reader.article.cursor + 1}/{len(reader.article.sentences)}"
             return (reader.hit_index == index and start <= spans[index][0] < end
-                    and f"hit {index + 1}/4 n/N" in legend)
+                    and legend.endswith(f"hit {index + 1}/4 n/N  {where}"))  # both, whatever the width
 
         assert on_hit(0)
         await pilot.press("n")
@@ -274,3 +278,82 @@ async def test_enter_typed_right_after_the_query_opens_the_first_hit(make_app):
         assert app.screen is reader
         first = search(app.library, "Reykjavik")[0].article_id
         assert reader.current_article_id == first and reader.hit_index == 0
+
+
+async def test_up_recalls_earlier_searches_in_a_later_session(make_app, seed_db):
+    """A search that ran is kept in the library: the next session's ↑ brings it back, ↓ returns."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Monday")
+        await pilot.press("enter")  # opened a hit
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_query(pilot, "Kursk")
+        await pilot.press("escape")  # read the list and closed: still worth recalling
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_query(pilot, '"air')  # malformed: not kept
+        await pilot.press("escape")
+        await pilot.pause()
+
+    app = make_app(seed_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.input.value == "" and "↑ earlier searches" in str(screen.query_one("#search-status").render())
+        await pilot.press("up")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.input.value == "Kursk" and screen.searched == "Kursk" and screen.hits  # and it searched
+        await pilot.press("up", "up")
+        assert screen.input.value == "Monday"  # the oldest stays
+        await pilot.press("down")
+        assert screen.input.value == "Kursk"
+        await pilot.press("down")
+        assert screen.input.value == ""  # back to what was typed
+        await pilot.press(*"Sullivan", "up")
+        assert screen.input.value == "Kursk"
+        await pilot.press("down")
+        assert screen.input.value == "Sullivan"  # the draft comes back whole
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down")  # past the newest: into the hits
+        assert screen.focused is screen.results
+
+
+async def test_ctrl_f_on_the_search_screen_switches_between_library_and_article(make_app):
+    """The same query over the article on show, then over the library again, without retyping."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        article_id = reader.current_article_id
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        screen = app.screen
+        assert screen.article_id is None and len(screen.hits) == 2
+        assert screen.query_one("#search-box").border_subtitle == "ctrl+f: this article"
+        await pilot.press("ctrl+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = app.library.article(article_id).body
+        assert screen.article_id == article_id and screen.hits == []
+        assert screen.spans == match_spans(body, "Zelensky") and len(screen.spans) >= 3
+        assert str(screen.query_one("#search-box").border_title) == "Search this article"
+        await pilot.press("down", "down", "enter")  # the second place in this article
+        await pilot.pause()
+        assert app.screen is reader and reader.current_article_id == article_id and reader.hit_index == 1
+        await pilot.press("ctrl+f")  # from the reader: the article search, where ctrl+f goes back out
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.article_id is None and len(app.screen.hits) == 2

@@ -8,6 +8,7 @@ Hits and snippets are drawn with rich.text.Text spans: article text is never mar
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.store.db import LibraryError
+from briefing.store.history import recent_searches, remember_search
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.ordered_input import OrderedInput
@@ -57,6 +60,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search-close"),
+        Binding("ctrl+f", "toggle_scope", "Library / this article", id="search-scope", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -73,24 +77,38 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     SearchScreen #search-hits > .option-list--option-highlighted { background: $primary 30%; }
     """
 
-    def __init__(self, query: str = "", *, article_id: int | None = None) -> None:
+    def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None) -> None:
         super().__init__()
         self.initial_query = query
         self.article_id = article_id
         """When set, the search is limited to this article and lists the places it matches."""
+        self.open_article_id = article_id if open_article_id is None else open_article_id
+        """The article on show in the reader: ctrl+f limits the search to it, or lifts the limit."""
         self.hits: list[Hit] = []
         self.spans: list[tuple[int, int]] = []
         self.error: str | None = None
         self.searched: str | None = None
         """The query whose results are on show (None before the first search finishes)."""
+        self.history: list[str] = []
+        """Earlier searches, newest first (↑ walks back through them, ↓ forward)."""
+        self._history_at: int | None = None
+        self._draft = ""
+        self._recalled: str | None = None
 
     def compose(self) -> ComposeResult:
-        where = "this article" if self.article_id is not None else "the library"
-        with Vertical():
-            yield QueryInput(self.initial_query, placeholder=f"Search {where} (the syntax is below)", id="search-input",
-                        select_on_focus=True)
+        with Vertical(id="search-box"):
+            yield QueryInput(self.initial_query, id="search-input", select_on_focus=True)
             yield Static(id="search-status")
             yield OptionList(id="search-hits")
+
+    def _show_scope(self) -> None:
+        """Say what is searched, in the box's title and the placeholder, and what ctrl+f would search."""
+        where = "this article" if self.article_id is not None else "the library"
+        box = self.query_one("#search-box")
+        box.border_title = f"Search {where}"
+        other = "the library" if self.article_id is not None else "this article"
+        box.border_subtitle = f"ctrl+f: {other}" if self.open_article_id is not None else ""
+        self.input.placeholder = f"Search {where} (the syntax is below)"
 
     @property
     def input(self) -> Input:
@@ -101,14 +119,21 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         return self.query_one("#search-hits", OptionList)
 
     def on_mount(self) -> None:
+        self._show_scope()
         self.input.focus()
-        self._status(HINT)
+        try:
+            self.history = recent_searches(self.app.library)
+        except (sqlite3.Error, LibraryError):  # an old or unreadable library: search works without history
+            self.history = []
+        self._status(self._hint())
         if self.initial_query.strip():
             self.run_query(self.initial_query, debounce=False)
 
     # ------------------------------------------------------------ searching
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
+        if event.value != self._recalled:
+            self._history_at = None  # typed: ↑ starts again from the newest search
         self.run_query(event.value)
 
     @work(exclusive=True, group="search")
@@ -119,18 +144,31 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         if not query.strip():
             self._show([], [], None, query)
             return
-        hits, spans, error = await asyncio.to_thread(self._find, query)
+        scope = self.article_id
+        hits, spans, error = await asyncio.to_thread(self._find, query, scope)
+        if scope != self.article_id:
+            return  # ctrl+f changed what is searched while the thread ran
         if error or self.input.value == query:  # typing moved on while the thread ran: drop the stale result
             self._show(hits, spans, error, query)
 
-    def _find(self, query: str) -> tuple[list[Hit], list[tuple[int, int]], str | None]:
-        """(hits in the library, or places in the article searched, and the error of a malformed query)."""
+    def _find(self, query: str, article_id: int | None) -> tuple[list[Hit], list[tuple[int, int]], str | None]:
+        """(hits in the library, or places in `article_id` if given, and the error of a malformed query)."""
         try:
-            if self.article_id is None:
+            if article_id is None:
                 return search(self.app.library, query, HIT_LIMIT), [], None
-            return [], article_hits(self.app.library, self.article_id, query), None
+            return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
+
+    def action_toggle_scope(self) -> None:
+        """ctrl+f: the same query over this article only, or over the whole library again."""
+        if self.open_article_id is None:
+            self.notify("No article is open to search in", timeout=2)
+            return
+        self.article_id = None if self.article_id is not None else self.open_article_id
+        self._show_scope()
+        self._show([], [], None, "")  # the old scope's results must not be chosen while the new ones come
+        self.run_query(self.input.value, debounce=False)
 
     def _show(self, hits: list[Hit], spans: list[tuple[int, int]], error: str | None, query: str) -> None:
         self.hits, self.spans, self.error, self.searched = hits, spans, error, query
@@ -140,7 +178,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self._status(error, error=True)
             return
         if not query.strip():
-            self._status(HINT)
+            self._status(self._hint())
             return
         if self.article_id is None:
             results.add_options(_separated(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)))
@@ -156,6 +194,9 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         if results.option_count:
             results.highlighted = 0
 
+    def _hint(self) -> str:
+        return f"{HINT} · ↑ earlier searches" if self.history else HINT
+
     def _status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
         status.update(Text(message))  # wraps: the syntax hint is longer than a narrow screen
@@ -169,7 +210,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             # Enter came before the typed query's results (typing pauses are waited for): search
             # now, in place, so Enter opens the first hit rather than being dropped.
             self.workers.cancel_group(self, "search")
-            self._show(*self._find(query), query)
+            self._show(*self._find(query, self.article_id), query)
         results = self.results
         if results.option_count:
             self._choose(results.get_option_at_index(results.highlighted or 0).id, query)
@@ -185,8 +226,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return  # results are not for what is typed yet
         index = int(option_id.removeprefix("hit-"))
         if self.article_id is None and 0 <= index < len(self.hits):
+            self._remember(query)
             self.dismiss(SearchResult(query, self.hits[index].article_id))
         elif self.article_id is not None and 0 <= index < len(self.spans):
+            self._remember(query)
             self.dismiss(SearchResult(query, self.article_id, self.spans[index][0]))
 
     def action_to_results(self) -> None:
@@ -201,13 +244,54 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self.set_focus(results)
 
     def action_close(self) -> None:
-        self.dismiss(SearchResult(self.input.value))
+        query = self.input.value
+        if self.searched == query and not self.error:  # a search that ran, read or not, is worth recalling
+            self._remember(query)
+        self.dismiss(SearchResult(query))
+
+    # ------------------------------------------------------------ history
+    def _remember(self, query: str) -> None:
+        try:
+            remember_search(self.app.library, query)
+        except (sqlite3.Error, LibraryError):  # read-only or busy library: the search itself still worked
+            pass
+
+    def action_history_back(self) -> None:
+        """↑ in the query box: the search before the one shown (the first ↑ skips a repeat of what is typed)."""
+        if not self.history:
+            return
+        if self._history_at is None:
+            self._draft = self.input.value
+            at = 1 if self.history[0] == " ".join(self._draft.split()) and len(self.history) > 1 else 0
+        else:
+            at = min(self._history_at + 1, len(self.history) - 1)
+        self._recall(at, self.history[at])
+
+    def action_history_forward(self) -> None:
+        """↓ in the query box: a newer search, back to what was typed, then into the hits."""
+        if self._history_at is None:
+            self.action_to_results()
+        elif self._history_at == 0:
+            self._recall(None, self._draft)
+        else:
+            self._recall(self._history_at - 1, self.history[self._history_at - 1])
+
+    def _recall(self, at: int | None, query: str) -> None:
+        self._history_at = at
+        self._recalled = query
+        field = self.input
+        field.value = query
+        field.cursor_position = len(query)
 
 
 class QueryInput(OrderedInput):
-    """The query box: ↓ goes to the hits (its own key, so it acts in order with what follows)."""
+    """The query box: ↑/↓ walk earlier searches, ↓ past the newest goes to the hits (its own keys,
+    so they act in order with what is typed around them)."""
 
-    BINDINGS = [Binding("down", "screen.to_results", "Results", id="search-results", show=False)]
+    BINDINGS = [
+        Binding("up", "screen.history_back", "Earlier search", id="search-history-back", show=False),
+        Binding("down", "screen.history_forward", "Later search / results", id="search-results", show=False),
+    ]
 
 
 def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
@@ -275,7 +359,8 @@ class SearchActions:
     hit_index: int | None = None
 
     def action_search(self: ReaderScreen) -> None:
-        self.app.push_screen(SearchScreen(self.search_query), self._search_closed)
+        self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id),
+                             self._search_closed)
 
     def action_search_article(self: ReaderScreen) -> None:
         if self.current_article_id is None:

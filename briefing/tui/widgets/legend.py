@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -32,12 +33,16 @@ class Legend(Widget):
         self.refresh()
 
     def render(self) -> Text:
+        """Swatches on the left, the position on the right; the swatches give way to the position."""
+        width = self.size.width
+        room = width - cell_len(self.position) - 1 if self.position else width
         text = self._swatches(short=False)
-        if text.cell_len + len(self.position) + 1 > self.size.width:
+        if text.cell_len > room:
             text = self._swatches(short=True)
+        if text.cell_len > room:
+            text.truncate(max(room, 0), overflow="crop")
         if self.position:
-            pad = self.size.width - text.cell_len - len(self.position)
-            text.append(" " * max(pad, 1))
+            text.append(" " * max(width - text.cell_len - cell_len(self.position), 1))
             text.append(self.position)
         return text
 
