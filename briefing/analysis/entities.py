@@ -351,11 +351,14 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     votes = [Counter(m.kind for m in g) for g in groups]
     firsts = [g[0].start for g in groups]
 
-    # "General Motors (GM)": the acronym in brackets right after a name is that name.
+    # "General Motors (GM)": the acronym in brackets right after a name is that name. After a
+    # place it must abbreviate it ("United Arab Emirates (UAE)"): in a dateline, "ODESA, Ukraine
+    # (AP) —", the brackets credit the wire service.
     for i, g in enumerate(groups):
+        place = votes[i].most_common(1)[0][0] == "place"
         for m in g:
             after = re.match(r"\s*\(([A-Z][A-Za-z&]{1,6})\)", text[m.end:m.end + 12])
-            if after and _key(after.group(1)) in keys:
+            if after and _key(after.group(1)) in keys and (not place or _abbreviates(after.group(1), m.name)):
                 uf.join(i, keys[_key(after.group(1))])
             # "NORAD (North American Aerospace Defence Command)": the name spelled out after the acronym
             spelled = re.match(r"\s*\((?:the\s+)?([A-Z][^()\n]{3,80})\)", text[m.end:m.end + 90]) \

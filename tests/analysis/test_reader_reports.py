@@ -177,3 +177,21 @@ def test_an_order_issued_as_supreme_commander_makes_that_the_issuers_role(nlp):
     people = {e.name: e for e in analysis.entities if e.kind == "person"}
     assert list(people) == ["Kim Jong-un"]
     assert people["Kim Jong-un"].role == "supreme commander of the Korean People's Army"
+
+
+# A wire-service dateline (written in the form AP and Reuters use; the corpus has none): the
+# brackets credit the agency, they do not name the place before them.
+DATELINE = ("ODESA, Ukraine (AP) — Russian drones struck the port of Odesa overnight, Ukrainian officials "
+            "said. Ukraine said air defences shot down 30 drones.")
+
+
+def test_a_wire_credit_after_a_dateline_is_no_name_of_the_place(nlp):
+    found = entities(nlp, DATELINE)
+    assert found["Ukraine"].kind == "place" and "AP" not in found["Ukraine"].aliases
+
+
+def test_an_acronym_after_a_company_still_names_it(nlp):
+    """A MEANTIME sentence (Wikinews, CC BY 2.5): "General Motors (GM)" stays one company."""
+    found = entities(nlp, "General Motors (GM) and Chrysler have both begun to offer layoff packages to their "
+                          "workforces. GM said it would cut jobs.")
+    assert found["General Motors"].aliases == ["GM"]
