@@ -145,7 +145,7 @@ class Library:
         if existing is not None:
             return StoreResult("unchanged", existing)
         with self._write():
-            replaced = self._delete_older_version(article.path)
+            replaced = self._delete_older_version(article, digest)
             article_id = self._insert_article(article, digest, analysis.analyzer)
             self._insert_analysis(article_id, digest, analysis)
         return StoreResult("replaced" if replaced else "added", article_id)
@@ -158,14 +158,24 @@ class Library:
             self._insert_analysis(article_id, digest, analysis)
             self.db.execute("UPDATE articles SET analyzer = ? WHERE id = ?", [analysis.analyzer, article_id])
 
-    def _delete_older_version(self, path: str | None) -> bool:
+    def _delete_older_version(self, article: Article, digest: str) -> bool:
+        path = article.path
         if not path or path == "<stdin>":
             return False
-        rows = self.db.execute("SELECT id FROM articles WHERE path = ?", [path]).fetchall()
-        for (old_id,) in rows:
+        rows = self.db.execute("SELECT id, content_hash, body FROM articles WHERE path = ?", [path]).fetchall()
+        for old_id, old_digest, old_body in rows:
+            if old_body == article.body:  # only the header changed: the bookmarks' offsets still hold
+                self._move_bookmarks(old_digest, digest, article)
             self._delete_analysis(old_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", [old_id])
         return bool(rows)
+
+    def _move_bookmarks(self, old_digest: str, digest: str, article: Article) -> None:
+        """Bookmarks follow an article whose text is the same under a new header (a URL taken out of
+        its Source line, a corrected title), citing it as it now reads, instead of being detached."""
+        self.db.execute("UPDATE bookmarks SET article_hash = ?, title = ?, source = ?, date = ?, url = ?"
+                        " WHERE article_hash = ?",
+                        [digest, article.title, article.source, article.date, article.url, old_digest])
 
     def _insert_article(self, article: Article, digest: str, analyzer: str | None) -> int:
         cursor = self.db.execute(
