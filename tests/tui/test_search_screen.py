@@ -357,3 +357,32 @@ async def test_ctrl_f_on_the_search_screen_switches_between_library_and_article(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.article_id is None and len(app.screen.hits) == 2
+
+
+async def test_from_the_hits_up_or_typing_goes_back_to_the_query(make_app):
+    """↑ on the first hit returns to the box (no wrap to the last hit); typing in the list edits the query."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        screen = app.screen
+        assert len(screen.hits) == 2
+        await pilot.press("down", "down")
+        assert screen.focused is screen.results and screen.results.highlighted == 1
+        await pilot.press("up")
+        assert screen.focused is screen.results and screen.results.highlighted == 0
+        await pilot.press("up")
+        assert screen.focused is screen.input and screen.input.value == "Zelensky"
+        await pilot.press("down", "down")
+        await pilot.press("space", *"Monday")  # typed while the list has focus
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.focused is screen.input and screen.input.value == "Zelensky Monday"
+        assert [h.title for h in screen.hits] == ["Zelensky and Sullivan talk air defence"]
+        await pilot.press("down", "backspace")
+        assert screen.focused is screen.input and screen.input.value == "Zelensky Monda"
+        await pilot.press("tab")
+        assert screen.focused is screen.results
+        await pilot.press("shift+tab")
+        assert screen.focused is screen.input

@@ -26,6 +26,7 @@ from briefing.store.db import LibraryError
 from briefing.store.history import recent_searches, remember_search
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
+from briefing.tui.widgets.hit_list import HitList
 from briefing.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     BINDINGS = [
         Binding("escape", "close", "Close", id="search-close"),
         Binding("ctrl+f", "toggle_scope", "Library / this article", id="search-scope", show=False),
+        Binding("tab", "app.focus_next", "Next", id="search-focus-next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous", id="search-focus-previous", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -99,7 +102,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         with Vertical(id="search-box"):
             yield QueryInput(self.initial_query, id="search-input", select_on_focus=True)
             yield Static(id="search-status")
-            yield OptionList(id="search-hits")
+            yield HitList(id="search-hits")
 
     def _show_scope(self) -> None:
         """Say what is searched, in the box's title and the placeholder, and what ctrl+f would search."""
@@ -115,8 +118,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         return self.query_one("#search-input", Input)
 
     @property
-    def results(self) -> OptionList:
-        return self.query_one("#search-hits", OptionList)
+    def results(self) -> HitList:
+        return self.query_one("#search-hits", HitList)
 
     def on_mount(self) -> None:
         self._show_scope()
@@ -242,6 +245,18 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             results.action_cursor_down()
         else:
             self.set_focus(results)
+
+    @on(HitList.BackToQuery)
+    def _back_to_query(self, event: HitList.BackToQuery) -> None:
+        """From the hits to the query box, carrying on with what was typed there."""
+        field = self.input
+        field.select_on_focus = False  # add to the query, not replace it (select-all is for a fresh `/`)
+        field.focus()
+        field.cursor_position = len(field.value)
+        if event.backspace:
+            field.value = field.value[:-1]
+        elif event.text:
+            field.insert_text_at_cursor(event.text)
 
     def action_close(self) -> None:
         query = self.input.value
