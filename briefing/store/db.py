@@ -145,7 +145,8 @@ class Library:
         if existing is not None:
             return StoreResult("unchanged", existing)
         with self._write():
-            replaced = self._delete_older_version(article, digest)
+            self._move_bookmarks(article, digest)
+            replaced = self._delete_older_version(article.path)
             article_id = self._insert_article(article, digest, analysis.analyzer)
             self._insert_analysis(article_id, digest, analysis)
         return StoreResult("replaced" if replaced else "added", article_id)
@@ -158,24 +159,25 @@ class Library:
             self._insert_analysis(article_id, digest, analysis)
             self.db.execute("UPDATE articles SET analyzer = ? WHERE id = ?", [analysis.analyzer, article_id])
 
-    def _delete_older_version(self, article: Article, digest: str) -> bool:
-        path = article.path
+    def _delete_older_version(self, path: str | None) -> bool:
         if not path or path == "<stdin>":
             return False
-        rows = self.db.execute("SELECT id, content_hash, body FROM articles WHERE path = ?", [path]).fetchall()
-        for old_id, old_digest, old_body in rows:
-            if old_body == article.body:  # only the header changed: the bookmarks' offsets still hold
-                self._move_bookmarks(old_digest, digest, article)
+        rows = self.db.execute("SELECT id FROM articles WHERE path = ?", [path]).fetchall()
+        for (old_id,) in rows:
             self._delete_analysis(old_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", [old_id])
         return bool(rows)
 
-    def _move_bookmarks(self, old_digest: str, digest: str, article: Article) -> None:
-        """Bookmarks follow an article whose text is the same under a new header (a URL taken out of
-        its Source line, a corrected title), citing it as it now reads, instead of being detached."""
-        self.db.execute("UPDATE bookmarks SET article_hash = ?, title = ?, source = ?, date = ?, url = ?"
-                        " WHERE article_hash = ?",
-                        [digest, article.title, article.source, article.date, article.url, old_digest])
+    def _move_bookmarks(self, article: Article, digest: str) -> None:
+        """Bookmarks follow an article replaced by the same text under a new header (a URL taken out
+        of its Source line, a corrected title), citing it as it now reads, instead of being detached:
+        their offsets still hold. Changed text leaves them detached."""
+        if not article.path or article.path == "<stdin>":
+            return
+        self.db.execute(
+            "UPDATE bookmarks SET article_hash = ?, title = ?, source = ?, date = ?, url = ?"
+            " WHERE article_hash IN (SELECT content_hash FROM articles WHERE path = ? AND body = ?)",
+            [digest, article.title, article.source, article.date, article.url, article.path, article.body])
 
     def _insert_article(self, article: Article, digest: str, analyzer: str | None) -> int:
         cursor = self.db.execute(
