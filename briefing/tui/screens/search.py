@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -43,8 +43,8 @@ HINT = ('words · "phrase" · a OR b · -word · prefix* · (groups) · person: 
         "source: from:YYYY-MM-DD to:YYYY-MM-DD")
 
 SEARCH_BINDINGS = [
-    Binding("slash", "search", "Search", id="search", key_display="/"),
-    Binding("ctrl+f", "search_article", "Find in article", id="search-article", show=False),
+    Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
+    Binding("ctrl+f", "search_article", "Find in article", id="search-article", show=False, priority=True),
     Binding("n", "next_hit", "Next hit", id="next-hit", show=False),
     Binding("N", "previous_hit", "Previous hit", id="previous-hit", show=False),
 ]
@@ -105,6 +105,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._history_at: int | None = None
         self._draft = ""
         self._recalled: str | None = None
+        self._typed_early = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -141,6 +142,20 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._status(self._hint())
         if self.initial_query.strip():
             self.run_query(self.initial_query, debounce=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `/` (a paste, a fast typist) were sent to the screen before its box
+        had the focus: they belong to the query, replacing the one offered as typing into it would.
+        (The box and the hits take printable keys themselves, so none reach here from them.)"""
+        if not (event.is_printable and event.character):
+            return
+        event.stop()
+        field = self.input
+        if not self._typed_early:
+            self._typed_early = True
+            field.select_on_focus = False  # the box's focus must not select what is typed here
+            field.value = ""
+        field.insert_text_at_cursor(event.character)
 
     # ------------------------------------------------------------ searching
     @on(Input.Changed, "#search-input")
