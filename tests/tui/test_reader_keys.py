@@ -346,3 +346,18 @@ async def test_keys_typed_straight_after_slash_or_f_land_in_the_box(make_app):
         _burst(app, "/f")  # in the filter box both are its own characters
         await pilot.pause()
         assert app.screen is reader and reader.query_one("#filter").value == "helsinki/f"
+
+
+async def test_a_keymap_entry_for_no_binding_is_reported(make_app):
+    """A misspelt id in config.toml [keys] did nothing, silently."""
+    from briefing.config import Settings
+
+    app = make_app(settings=Settings(keys={"no-such-action": "z", "next-sentence": "ctrl+n"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("'no-such-action'" in w for w in warnings)
+        assert not any("next-sentence" in w for w in warnings)
+        before = app.reader.article.cursor
+        await pilot.press("ctrl+n")
+        assert app.reader.article.cursor != before  # the known id was rebound
