@@ -122,6 +122,8 @@ def _tokenize(query: str) -> list[_Tok]:
         else:
             start = i
             while i < n and not query[i].isspace() and query[i] not in _WORD_END:
+                if query[i] == _SINGLE_OPEN and query[i - 1] == ":" and _single_close(query, i) > 0:
+                    break  # person:‘Joe Biden’
                 i += 1
             tokens.append(_word_token(query, start, i))
             if tokens[-1].kind == "filter" and not tokens[-1].value:

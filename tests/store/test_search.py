@@ -286,3 +286,65 @@ def test_any_query_gives_hits_or_a_query_error(shared_library, query):
         return
     for hit in hits:
         assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.marks)
+
+
+LIMIT_SHAPES = [
+    lambda n: "Kyiv " + " ".join(f"-w{i}" for i in range(n - 1)),
+    lambda n: " OR ".join(f"person:p{i}" for i in range(n)),
+    lambda n: "Kyiv " + " ".join(f"-person:p{i}" for i in range(n - 1)),
+    lambda n: " ".join(f"place:Kyiv{'*' if i % 2 else ''}" for i in range(n)),
+    lambda n: " OR ".join(f"warn{i}x*" for i in range(n)),
+]
+
+
+@pytest.mark.parametrize("shape", LIMIT_SHAPES)
+def test_the_longest_query_the_parser_allows_runs(lib, shape):
+    from briefing.store.query import MAX_TERMS
+    from briefing.store.search import count_matches
+
+    library, _ = lib
+    search(library, shape(MAX_TERMS))
+    count_matches(library, shape(MAX_TERMS))
+    with pytest.raises(QueryError, match="the query is too long"):
+        search(library, shape(MAX_TERMS + 1))
+
+
+@pytest.mark.parametrize("opener", ["(a OR ", "-(a OR ", "-(person:a OR ", "(person:a OR ", "(x (y OR ", "-"])
+def test_the_deepest_query_the_parser_allows_runs(lib, opener):
+    from briefing.store.query import MAX_DEPTH
+    from briefing.store.search import article_hits, count_matches
+
+    library, ids = lib
+    levels = MAX_DEPTH // (1 + opener.startswith("-(")) // (1 + opener.startswith("(x"))
+    query = "Kyiv " + opener * levels + "Zelensky" + ")" * (opener.count("(") * levels)
+    search(library, query)
+    count_matches(library, query)
+    article_hits(library, ids["Kyiv under fire"], query)
+
+
+def test_what_sqlite_refuses_while_running_a_query_is_a_query_error(lib, monkeypatch):
+    """The last line of defence, beyond the parser's limits: a plain one-line message, no crash."""
+    from briefing.store import query as query_module
+    from briefing.store.search import count_matches
+
+    monkeypatch.setattr(query_module, "MAX_DEPTH", 10_000)
+    library, _ = lib
+    query = "(a OR " * 100 + "Kyiv" + ")" * 100
+    for run in (lambda: search(library, query), lambda: count_matches(library, query)):
+        with pytest.raises(QueryError) as err:
+            run()
+        assert str(err.value) == "the query is too complex to run: use fewer words, filters or parentheses"
+        assert err.value.column is None
+
+
+LONG = st.sampled_from(["kyiv", "-kyiv", "talk*", '"air defence"', "“air defence”", "person:Zelensky",
+                        "-person:Biden", "place:Kyiv*", "OR", "(", ")", "-(", "from:2024", "source:nordic"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(LONG, min_size=100, max_size=300).map(" ".join))
+def test_any_long_query_gives_hits_or_a_query_error(shared_library, query):
+    try:
+        search(shared_library, query)
+    except QueryError as exc:
+        assert "\n" not in str(exc)
