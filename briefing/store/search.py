@@ -227,6 +227,23 @@ def _entity_ids(value: str, kinds: tuple[str, ...] | None) -> tuple[str, list[An
     return sql, [pattern, pattern, folded]
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_GLOB_SPECIAL = re.compile(r"([*?\[])")
+
+
+def _source_sql(value: str) -> tuple[str, list[Any]]:
+    """A source line holding the value as whole words ("AP" in "AP News", not in "Japan"), or as
+    word prefixes with a trailing '*' (`source:wiki*` finds "Wikinews").
+
+    GLOB over the lower-cased line with a non-alphanumeric on each side; SQLite's lower() folds
+    ASCII only, so the value is folded the same way.
+    """
+    prefix = value.endswith("*")
+    words = _GLOB_SPECIAL.sub(r"[\1]", value.rstrip("*").strip().translate(_ASCII_LOWER))
+    pattern = "*[^a-z0-9]" + words + ("*" if prefix else "[^a-z0-9]*")
+    return "(' ' || lower(a.source) || ' ') GLOB ?", [pattern]
+
+
 def _speaker_fts(value: str) -> str:
     """An FTS5 expression for the words of a speaker as the article wrote it ("a NATO spokesman"),
     for quotes whose speaker is no entity; the index finds them without reading every quote."""
@@ -244,8 +261,7 @@ def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
                 + ") UNION SELECT q.article_id FROM quotes q WHERE q.id IN"
                 " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))", [*params, _speaker_fts(f.value)])
     if f.name == "source":
-        value = f.value.rstrip("*").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return "a.source LIKE ? ESCAPE '\\'", [f"%{value}%"]
+        return _source_sql(f.value)
     first, after = date_bounds(f.value, f.name, f.column)
     if f.name == "from":
         return "a.date >= ?", [first]

@@ -348,3 +348,18 @@ def test_any_long_query_gives_hits_or_a_query_error(shared_library, query):
         search(shared_library, query)
     except QueryError as exc:
         assert "\n" not in str(exc)
+
+
+def test_source_matches_whole_words_of_the_source_line(library: Library):
+    wiki = "Wikinews, https://en.wikinews.org/wiki/Japanese_whaling_fleet_returns (via GUM corpus)"
+    build(library, [article("Whaling", "The fleet returned.", "2024-01-01", source=wiki),
+                    article("Wire", "Markets fell.", "2024-01-02", source="AP News"),
+                    article("Fruit", "Apples sold.", "2024-01-03", source="Apple Daily"),
+                    article("Bare", "Rain fell.", "2024-01-04", source="AP")])
+    assert titles(library, "source:AP") == ["Bare", "Wire"]  # not "Japanese" inside the URL, not "Apple"
+    assert titles(library, "source:ap*") == ["Bare", "Fruit", "Wire"]
+    assert titles(library, "source:wiki") == ["Whaling"]  # the URL's /wiki/ is a word of the line
+    assert titles(library, "source:wikinew") == []
+    assert titles(library, "source:Wikinew*") == ["Whaling"]
+    assert titles(library, 'source:"ap news"') == ["Wire"]
+    assert titles(library, "source:[ap]") == [] and titles(library, "source:a?") == []  # GLOB's syntax is text
