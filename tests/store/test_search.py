@@ -363,3 +363,20 @@ def test_source_matches_whole_words_of_the_source_line(library: Library):
     assert titles(library, "source:Wikinew*") == ["Whaling"]
     assert titles(library, 'source:"ap news"') == ["Wire"]
     assert titles(library, "source:[ap]") == [] and titles(library, "source:a?") == []  # GLOB's syntax is text
+
+
+@pytest.mark.parametrize("query", ["Reykjavik OR Kyiv", "talks", "person:Zelensky", "place:Kyiv -person:Zelensky",
+                                   "harvest OR org:NATO", "-Reykjavik", "from:2024", "source:nordic talks", "zzz",
+                                   "Kyiv -Zelensky", "(talks OR corn) -place:Iowa", "!!!"])
+def test_count_matches_counts_what_search_lists(lib, query):
+    from briefing.store.search import count_matches
+
+    library, _ = lib
+    assert count_matches(library, query) == len(search(library, query, limit=1000))
+
+
+def test_count_matches_raises_query_errors_like_search(lib):
+    from briefing.store.search import count_matches
+
+    with pytest.raises(QueryError, match="unclosed quote"):
+        count_matches(lib[0], '"Kyiv')
