@@ -8,6 +8,7 @@ where in an article to highlight.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from briefing.spelling import fold_transliteration
+from briefing.spelling import equivalent_names, fold_transliteration, spellings
 from briefing.store.db import Library
 from briefing.store.identity import normalize_name
 from briefing.store.query import (
@@ -207,24 +208,59 @@ def _compile_and(node: And, vocab: _Vocab | None) -> _Part:
 def _like_words(value: str) -> str:
     """A LIKE pattern matching `value` as whole words of a padded name (' ' || name || ' ')."""
     prefix = value.endswith("*")
-    value = value.rstrip("*").strip()
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return "% " + escaped + ("%" if prefix else " %")
+    return _like_sequence(value.rstrip("*").strip().split(" "), prefix)
+
+
+def _like_sequence(words: list[str | None], prefix: bool) -> str:
+    """A LIKE pattern for these words in a row in a padded name; None is any one-letter word (an
+    initial), and with `prefix` the last word may go on."""
+    escaped = ["_" if w is None else w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+               for w in words]
+    return "% " + " ".join(escaped) + ("%" if prefix else " %")
+
+
+def _with_initials(name: str, prefix: bool) -> list[str]:
+    """Patterns for a normalised name and the same name with one or two initials in each gap
+    between two full words ("george bush" finds "george w bush" and "george h w bush"; a name
+    typed with an initial wants it: "george w bush" does not find "george h w bush")."""
+    words = name.split()
+    gaps = [i for i in range(1, len(words)) if len(words[i - 1]) > 1 and len(words[i]) > 1][:2]
+    patterns = []
+    for counts in itertools.product((0, 1, 2), repeat=len(gaps)):
+        seq: list[str | None] = []
+        for i, word in enumerate(words):
+            if i in gaps:
+                seq += [None] * counts[gaps.index(i)]
+            seq.append(word)
+        patterns.append(_like_sequence(seq, prefix))
+    return patterns
 
 
 def _entity_ids(value: str, kinds: tuple[str, ...] | None) -> tuple[str, list[Any]]:
-    """SQL for the library-wide entities whose name or any alias holds the value's words, or whose
-    key does in its folded spelling (`person:Zelenskiy` finds the "Zelensky" of every article)."""
+    """SQL for the library-wide entities the value names: as whole words of the entity's name, an
+    alias, or its identity key, in any spelling that folds to the same key ("Zelensky" finds
+    "Zelenskiy" and the reverse), by another name of the same place ("Kiev" finds "Kyiv"), and
+    with middle initials left out ("George Bush" finds "George W. Bush")."""
     kind = "" if kinds is None else " AND e.kind IN (" + ",".join(f"'{k}'" for k in kinds) + ")"
-    pattern = _like_words(value)
     prefix = value.endswith("*")
-    folded = _like_words(fold_transliteration(normalize_name(value.rstrip("*"))) + ("*" if prefix else ""))
-    sql = (f"SELECT e.id FROM entities e WHERE (' ' || e.name || ' ') LIKE ? ESCAPE '\\'{kind}"
+    typed = value.rstrip("*").strip()
+    norm = normalize_name(typed)
+    forms = spellings(norm, last_is_prefix=prefix) if norm else []
+    if norm and not prefix:
+        forms += [f for other in equivalent_names(norm) for f in spellings(other)]
+    names = list(dict.fromkeys([_like_words(value), *(_like_sequence(f.split(), prefix) for f in forms)]))
+    folded = fold_transliteration(norm)
+    keys = list(dict.fromkeys([*(_with_initials(folded, prefix) if folded else []),
+                               *(_like_sequence(f.split(), prefix) for f in forms)]))
+    # The key after its kind, a one-word person's "@article" set apart as a word of its own.
+    key = "(' ' || replace(substr(e.key, instr(e.key, ':') + 1), '@', ' @') || ' ')"
+    by_name = " OR ".join(["(' ' || e.name || ' ') LIKE ? ESCAPE '\\'"] * len(names))
+    by_key = " OR ".join([f"{key} LIKE ? ESCAPE '\\'"] * len(keys))
+    by_alias = " OR ".join(["(' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'"] * len(names))
+    sql = (f"SELECT e.id FROM entities e WHERE ({by_name}{' OR ' + by_key if keys else ''}){kind}"
            " UNION SELECT ea.entity_id FROM entity_aliases ea JOIN entities e ON e.id = ea.entity_id"
-           f" WHERE (' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'{kind}"
-           f" UNION SELECT e.id FROM entities e WHERE (' ' || substr(e.key, instr(e.key, ':') + 1) || ' ')"
-           f" LIKE ? ESCAPE '\\'{kind}")
-    return sql, [pattern, pattern, folded]
+           f" WHERE ({by_alias}){kind}")
+    return sql, [*names, *keys, *names]
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

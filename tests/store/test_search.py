@@ -380,3 +380,66 @@ def test_count_matches_raises_query_errors_like_search(lib):
 
     with pytest.raises(QueryError, match="unclosed quote"):
         count_matches(lib[0], '"Kyiv')
+
+
+def _keyed(title: str, body: str, day: str, entities: list[tuple[str, str]]):
+    """An analysis whose entities carry the identity keys the real analysis gives them."""
+    from briefing.analysis.entities import identity_key
+
+    analysis = article(title, body, day, entities=[(kind, name, []) for kind, name in entities])
+    for e in analysis.entities:
+        e.key = identity_key(e)
+    return analysis
+
+
+@pytest.fixture
+def spelled(library: Library) -> Library:
+    """Names as the corpus spells them, one spelling an article (keys as the analysis gives them)."""
+    build(library, [
+        _keyed("Zelensky", "Volodymyr Zelensky met leaders in Brussels.", "2024-01-01",
+               [("person", "Volodymyr Zelensky")]),
+        _keyed("Zelenskyy", "Volodymyr Zelenskyy spoke on Tuesday.", "2024-01-02", [("person", "Volodymyr Zelenskyy")]),
+        _keyed("Zelenskiy", "President Zelenskiy visited the front.", "2024-01-03", [("person", "Zelenskiy")]),
+        _keyed("Kyiv", "Missiles struck Kyiv overnight.", "2024-01-04", [("place", "Kyiv")]),
+        _keyed("Odesa", "The port of Odesa reopened.", "2024-01-05", [("place", "Odesa")]),
+        _keyed("Yanukovich", "Viktor Yanukovich won the vote.", "2004-11-22", [("person", "Viktor Yanukovich")]),
+        _keyed("Yushchenko", "Viktor Yushchenko was poisoned.", "2004-12-11", [("person", "Viktor Yushchenko")]),
+        _keyed("Bush", "George W. Bush met Tony Blair.", "2004-12-01",
+               [("person", "George W. Bush"), ("person", "Tony Blair")]),
+        _keyed("Elder Bush", "George H. W. Bush spoke.", "1991-01-01", [("person", "George H. W. Bush")]),
+        _keyed("UK", "The UK sent aid.", "2024-02-01", [("place", "UK")]),
+        _keyed("Toni", "Toni Morrison wrote.", "1993-10-07", [("person", "Toni Morrison")]),
+    ])
+    return library
+
+
+@pytest.mark.parametrize("query", ["person:Zelensky", "person:Zelenskyy", "person:Zelenskiy", "person:ZELENSKII",
+                                   "person:Zelensky*"])
+def test_every_spelling_of_a_name_finds_every_spelling(spelled, query):
+    assert set(titles(spelled, query)) == {"Zelensky", "Zelenskyy", "Zelenskiy"}
+
+
+@pytest.mark.parametrize("query", ['person:"Volodymyr Zelensky"', 'person:"Volodymyr Zelenskiy"'])
+def test_a_full_name_finds_its_spellings_but_not_a_lone_surname(spelled, query):
+    """A one-word "Zelenskiy" could be anyone of that name: a full name does not claim it."""
+    assert set(titles(spelled, query)) == {"Zelensky", "Zelenskyy"}
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("place:Kiev", ["Kyiv"]), ("place:Kyiv", ["Kyiv"]), ("place:Odessa", ["Odesa"]),
+    ("person:Yanukovych", ["Yanukovich"]), ('person:"Viktor Yanukovych"', ["Yanukovich"]),
+    ("person:Yuschenko", ["Yushchenko"]), ("person:Yushchenko", ["Yushchenko"]),
+    ('person:"George Bush"', ["Bush", "Elder Bush"]), ('person:"George W. Bush"', ["Bush"]),
+    ('person:"George W Bush"', ["Bush"]), ("place:U.K.", ["UK"]), ('place:"United Kingdom"', ["UK"]),
+    ("place:Britain", ["UK"]), ("person:Tony", ["Bush"]), ("person:Toni", ["Toni"]),
+])
+def test_other_spellings_and_names_find_the_same_entity(spelled, query, found):
+    assert sorted(titles(spelled, query)) == found
+
+
+def test_a_name_with_an_initial_marks_the_mention_in_the_article(spelled):
+    from briefing.store.search import article_hits
+
+    [hit] = search(spelled, "person:Yuschenko")
+    body = spelled.article(hit.article_id).body
+    assert [body[s:e] for s, e in article_hits(spelled, hit.article_id, "person:Yuschenko")] == ["Viktor Yushchenko"]
