@@ -248,7 +248,9 @@ def _entity_ids(value: str, kinds: tuple[str, ...] | None) -> tuple[str, list[An
     forms = spellings(norm, last_is_prefix=prefix) if norm else []
     if norm and not prefix:
         forms += [f for other in equivalent_names(norm) for f in spellings(other)]
-    names = list(dict.fromkeys([_like_words(value), *(_like_sequence(f.split(), prefix) for f in forms)]))
+    # LIKE folds ASCII case: a pattern that differs from another only so would test every row twice.
+    names = list({p.casefold(): p for p in [*(_like_sequence(f.split(), prefix) for f in forms),
+                                             _like_words(value)]}.values())
     folded = fold_transliteration(norm)
     keys = list(dict.fromkeys([*(_with_initials(folded, prefix) if folded else []),
                                *(_like_sequence(f.split(), prefix) for f in forms)]))
@@ -277,7 +279,9 @@ def _source_sql(value: str) -> tuple[str, list[Any]]:
     prefix = value.endswith("*")
     words = _GLOB_SPECIAL.sub(r"[\1]", value.rstrip("*").strip().translate(_ASCII_LOWER))
     pattern = "*[^a-z0-9]" + words + ("*" if prefix else "[^a-z0-9]*")
-    return "(' ' || lower(a.source) || ' ') GLOB ?", [pattern]
+    # The LIKE (a substring, ASCII case folded) is cheap and rules out most rows before the GLOB.
+    like = "%" + value.rstrip("*").strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "(a.source LIKE ? ESCAPE '\\' AND (' ' || lower(a.source) || ' ') GLOB ?)", [like, pattern]
 
 
 def _speaker_fts(value: str) -> str:
