@@ -205,14 +205,49 @@ def collect(doc: Doc) -> list[Mention]:
         if cleaned is None:
             continue
         name, start = cleaned
+        label = ent.label_
+        holder = _title_holder(name, text_of_doc, start)
+        if holder is not None:  # "Secretary of State Blackwell": the portfolio, then the one who holds it
+            start += len(name) - len(holder)
+            name, kind, label = holder, "person", "PERSON"
         score = re.search(r"\s+\d{1,2}$", name)
         if score and _SCORE_NEXT.match(text_of_doc, start + len(name)):
             name = name[:score.start()]  # "Sweden 1 – 0 South Korea": the team, not "Sweden 1"
         if _not_a_name(name, text_of_doc, start, start + len(name)):
             continue
-        out.append(Mention(start, start + len(name), name, kind, ent.label_))
+        for s, e, part in _compass_pair(name) or [(0, len(name), name)]:
+            out.append(Mention(start + s, start + e, part, kind, label))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _title_holder(name: str, text: str, start: int) -> str | None:
+    """The person's name in a span the model began inside a title ("Secretary of State Blackwell",
+    tagged as an organisation "State Blackwell"): the portfolio words are the title's, the
+    capitalised words after them name who holds it. None when the span is something else."""
+    if not _PORTFOLIO.search(text, max(0, start - 30), start):
+        return None
+    words = name.split(" ")
+    k = 0
+    while k < len(words) and words[k].casefold().rstrip(".") in PORTFOLIO:
+        k += 1
+    rest = words[k:]
+    if k == 0 or not rest or not _looks_like_full_name(rest):
+        return None
+    return " ".join(rest)
+
+
+_POINTS = r"(North|South|East|West|Northern|Southern|Eastern|Western)"
+_COMPASS_PAIR = re.compile(rf"^{_POINTS}\s+(?:and|or|&)\s+{_POINTS}\s+(\S.*)$")
+
+
+def _compass_pair(name: str) -> list[tuple[int, int, str]] | None:
+    """"North and South Korea" is two places that share a name: "North" (standing for North Korea)
+    and "South Korea". (start, end, name) of each within the span; None for any other name."""
+    match = _COMPASS_PAIR.match(name)
+    if match is None:
+        return None
+    return [(0, match.end(1), f"{match.group(1)} {match.group(3)}"), (match.start(2), len(name), name[match.start(2):])]
 
 
 def _restored_start(doc: Doc, ent) -> int:
@@ -279,6 +314,22 @@ def _key(name: str) -> str:
     return norm(gazetteer.canonical(name) or _INNER_POSSESSIVE.sub("", name))
 
 
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters appear in order in a name, the first opening it: "NORAD" in
+    "North American Aerospace Defence Command" (letters from inside words count, as they do there)."""
+    letters = [c for c in acronym.casefold() if c.isalpha()]
+    rest = name.casefold()
+    if not letters or not rest.startswith(letters[0]):
+        return False
+    at = 0
+    for c in letters:
+        at = rest.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in FUNCTION]
     return "".join(w[0] for w in words if w[0].isupper())
@@ -300,12 +351,20 @@ def cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     votes = [Counter(m.kind for m in g) for g in groups]
     firsts = [g[0].start for g in groups]
 
-    # "General Motors (GM)": the acronym in brackets right after a name is that name.
+    # "General Motors (GM)": the acronym in brackets right after a name is that name. After a
+    # place it must abbreviate it ("United Arab Emirates (UAE)"): in a dateline, "ODESA, Ukraine
+    # (AP) —", the brackets credit the wire service.
     for i, g in enumerate(groups):
+        place = votes[i].most_common(1)[0][0] == "place"
         for m in g:
             after = re.match(r"\s*\(([A-Z][A-Za-z&]{1,6})\)", text[m.end:m.end + 12])
-            if after and _key(after.group(1)) in keys:
+            if after and _key(after.group(1)) in keys and (not place or _abbreviates(after.group(1), m.name)):
                 uf.join(i, keys[_key(after.group(1))])
+            # "NORAD (North American Aerospace Defence Command)": the name spelled out after the acronym
+            spelled = re.match(r"\s*\((?:the\s+)?([A-Z][^()\n]{3,80})\)", text[m.end:m.end + 90]) \
+                if _ACRONYM.match(m.name.replace(".", "")) else None
+            if spelled and _key(spelled.group(1)) in keys and _abbreviates(m.name, spelled.group(1)):
+                uf.join(i, keys[_key(spelled.group(1))])
     # "GAO" for "Government Accountability Office" introduced in the article.
     for i, name in enumerate(names):
         bare = name.replace(".", "").replace("&", "")
@@ -447,10 +506,15 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
     model = max(votes, key=lambda k: (votes[k], -_PREFERENCE.index(k)))
     known = gazetteer.place(name) or (None if votes["person"] else next(
         (p for p in map(gazetteer.place, surfaces) if p), None))  # "Fritz Henderson" is no city
+    if _most(c, lambda m: text.rfind("of", max(0, m.start - 12), m.start) >= 0  # (cheap test first)
+             and _PLACE_OF_BEFORE.search(text, max(0, m.start - 30), m.start)):
+        return "place"  # "the town of Yeoncheon", "the province of Aceh"
     if model == "group":
         return "place" if known else "group"  # "Samarra" is a city, not a nationality
     if known and known.kind in ("country", "region") and len(words) <= 4:
         return "place"
+    if model in ("place", "other") and not known and _most(c, lambda m: _BODY_AFTER.match(text, m.end)):
+        return "organization"  # "the Indymedia group of websites", "Yonhap news agency"
     if sum(1 for m in c.mentions if _INDEX_AFTER.match(text, m.end)
            or _INDEX_BEFORE.search(text, max(0, m.start - 30), m.start)) * 2 >= len(c.mentions):
         return "other"  # "the FTSE 100 index", "the Dow fell 300 points": a market index
@@ -487,6 +551,19 @@ def decide_kind(c: Cluster, name: str, text: str) -> str:
         if locative and locative * 2 >= len(c.mentions):
             return "place"
     return model
+
+
+def _most(c: Cluster, test) -> bool:
+    """Whether at least half of the cluster's mentions pass a test of their context."""
+    return sum(1 for m in c.mentions if test(m)) * 2 >= len(c.mentions)
+
+
+# "the town of X": what the article calls a town is a place, whatever the model's label.
+_PLACE_OF_BEFORE = re.compile(r"\b(?:town|city|village|hamlet|county|province|district|region|municipality|"
+                              r"island|port|suburb|borough|prefecture|state)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Indymedia group", "Yonhap news agency": a name heading a noun for a body is that body.
+_BODY_AFTER = re.compile(r"\s+(?:news\s+)?(?:group|agency|network|movement|party|coalition|organi[sz]ation|"
+                         r"company|website)\b", re.IGNORECASE)
 
 
 # One word for a follower of a faith or creed: "Scientologist", "Methodists", "Islamist" (not
@@ -778,6 +855,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
         entity.key = identity_key(entity)
         entities.append(entity)
     entities = _one_group_a_country(entities)
+    _peoples(doc, entities)
     makers = maker_pattern(entities)
     _products_of_makers(entities, text, makers)
     _names_of_things(doc, entities)
@@ -822,6 +900,44 @@ def _one_group_a_country(entities: list[Entity]) -> list[Entity]:
     for i, e in enumerate(kept, 1):
         e.id = f"e{i}"
     return kept
+
+
+def _peoples(doc: Doc, entities: list[Entity]) -> None:
+    """"Bangladeshis and Rohingya", "One Rohingya, Muhammad Amin": a one-word name the article lists
+    with a people (a nationality, a faith), or counts with a person's name set beside it, names a
+    people (a group), when it does so in half its mentions or more, whatever the model's label.
+    (Products are counted too, "eight million iPhones", but no person is one iPhone.)"""
+    candidates = [e for e in entities if e.kind == "organization" and " " not in e.name and not e.name.isupper()
+                  and gazetteer.place(e.name) is None]
+    if not candidates:
+        return
+    groups = _tokens_of(doc, [e for e in entities if e.kind == "group"])
+    people = _tokens_of(doc, [e for e in entities if e.kind == "person"])
+    for e in candidates:
+        hits = 0
+        for m in e.mentions:
+            first, last = _token_range(doc, m.start, m.end)
+            if last - first != 1:
+                continue
+            tok = doc[first]
+            counted = any(c.dep_ == "nummod" and c.i < first for c in tok.children) \
+                and any(c.dep_ == "appos" and c.i in people for c in tok.children)
+            partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+            hits += counted or any(p.i in groups and p.pos_ in ("PROPN", "NOUN") for p in partners)
+        if hits and hits * 2 >= len(e.mentions):
+            e.kind = "group"
+            e.key = identity_key(e)
+
+
+def _tokens_of(doc: Doc, entities: list[Entity]) -> set[int]:
+    """Indices of the tokens the entities' mentions cover."""
+    return {i for e in entities for m in e.mentions for i in range(*_token_range(doc, m.start, m.end))}
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token indices (first, past-last) covering a character span; (0, 0) when none does."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _fits(kind: str, root) -> bool:

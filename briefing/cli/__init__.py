@@ -1,6 +1,6 @@
 """The `briefing` command: a thin click layer over the ingest service, the store and the reader.
 
-Every command takes `--db PATH` after its name; errors people can act on are one line on stderr
+Every command takes `--db PATH` after its name or before it (`briefing --db PATH stats`); errors people can act on are one line on stderr
 with a non-zero exit status (`--debug` shows the traceback instead).
 """
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 
 from briefing.config import ConfigError, Settings, db_path, load_settings
@@ -19,9 +20,25 @@ F = Callable[..., Any]
 
 def db_option(func: F) -> F:
     return click.option(
-        "--db", "db", metavar="PATH", envvar="BRIEFING_DB", default=None,
+        "--db", "db", metavar="PATH", envvar="BRIEFING_DB", default=None, callback=_given_db,
         help="Library file (default: $BRIEFING_DB, else the platform data folder).",
     )(func)
+
+
+def _given_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The --db of this command, else the nearest one given before it (`briefing --db X ingest F`).
+
+    A --db typed on the command line wins over $BRIEFING_DB wherever it stands on the line, so
+    an ingest never writes into the library the environment names when the user named another.
+    """
+    if ctx.get_parameter_source("db") is ParameterSource.COMMANDLINE:
+        return value
+    outer = ctx.parent
+    while outer is not None:
+        if outer.get_parameter_source("db") is ParameterSource.COMMANDLINE:
+            return outer.params["db"]
+        outer = outer.parent
+    return value
 
 
 def debug_option(func: F) -> F:

@@ -16,13 +16,52 @@ from briefing.store.search import Hit, QueryError, count_matches, parse, search
 HIT_STYLE = "bold yellow"
 
 
-@click.command("search")
-@click.argument("query")
+class QueryCommand(click.Command):
+    """A command whose words are one query, where `-kyiv` is an exclusion rather than an option.
+
+    click's ignore_unknown_options would not do: it reads `-london` as the letters l, o, then
+    `-n don` (--limit), and `-hamas` as -h (help). Here a word is an option only when it is one
+    of the command's own, whole (`-n 5`, `-n5`, `--limit=5`, `--json`); every other word starting
+    with a single "-" goes to the query, in its place. An unknown `--word` stays an option, so a
+    mistyped `--limt` still gets click's "No such option" (with its suggestion).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, query_words_last(args, self.get_params(ctx)))
+
+
+def query_words_last(args: list[str], params: list[click.Parameter]) -> list[str]:
+    """The options first, then `--` and the query's words in their order."""
+    takes_value = {name: not (p.is_flag or p.count) for p in params if isinstance(p, click.Option)
+                   for name in (*p.opts, *p.secondary_opts)}
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+        if arg == "--":
+            words.extend(rest)
+        elif name in takes_value:
+            options.append(arg)
+            value = next(rest, None) if takes_value[name] and "=" not in arg else None
+            if value is not None:  # the option's value, whatever it looks like (`--db -odd.db`)
+                options.append(value)
+        elif arg.startswith("--"):
+            options.append(arg)
+        elif len(arg) > 2 and takes_value.get(arg[:2]) and arg[2:].isdigit():
+            options.append(arg)  # -n5
+        else:
+            words.append(arg)
+    return [*options, "--", *words] if words else options
+
+
+@click.command("search", cls=QueryCommand)
+@click.argument("query", nargs=-1, required=True, metavar="QUERY...")
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000),
               help="Show at most N hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON list.")
 @db_option
-def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
+def search_cmd(query: tuple[str, ...], limit: int, as_json: bool, db: str | None) -> None:
     """Search the library: words, "phrases", OR, -exclusion, prefix*, (groups), and the filters
     person: place: org: speaker: source: from:DATE to:DATE (DATE is YYYY, YYYY-MM or YYYY-MM-DD).
 
@@ -30,8 +69,9 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     null for an article found by filters alone (nothing to rank by: newest first). Such a hit's
     snippet is around the first mention of the person, place or organisation filtered for.
 
-    A query that starts with "-" goes after -- (options before it):
-    briefing search --limit 5 -- '-Kyiv Kursk'.
+    The words need no quotes (briefing search Zelensky Reykjavik -Kyiv is one query), though the
+    shell's own characters do: '"North Korean"', '(kyiv OR odesa)'. A word that starts with "-" is
+    an exclusion unless it is one of the options here; anything after -- is query.
 
     When more articles match than --limit shows, a line on stderr says how many
     ("20 of 313 articles shown"; with --json only when stderr is a terminal).
@@ -41,7 +81,7 @@ def search_cmd(query: str, limit: int, as_json: bool, db: str | None) -> None:
     """
     library = open_library(db, create=False)
     try:
-        node = parse(query)
+        node = parse(" ".join(query))
         if node is None:
             fail('search: nothing to search for: give words, "a phrase" or a filter such as person:NAME', code=2)
         hits = search(library, node, limit=limit)

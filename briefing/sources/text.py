@@ -10,6 +10,7 @@ paragraph: then nothing is taken from the text and the title is made from its st
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from briefing.model import Article
 from briefing.sources.clean import clean_line
@@ -21,6 +22,7 @@ _FIELDS = {
     "url": "url", "link": "url", "license": "license", "licence": "license",
     "author": "author", "byline": "author", "by": "author",
 }
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _SETEXT_RULE = re.compile(r"^(=+|-+)[ \t]*$")
 MAX_TITLE_LINE = 150  # a longer first line is a paragraph, not a title
 TITLE_CHARS = 80
@@ -33,6 +35,7 @@ def parse_text(text: str, path: str | None = None) -> Article:
     fields, body = (_split_front_matter(text) or _split_header(text) or _split_loose_header(text)
                     or _split_first_line(text))
     body = body.rstrip()
+    fields = _url_out_of_source(fields)
     title = clean_line(fields.get("title", ""))
     if not body.strip():
         raise ValueError("no article text after the title" if title else "empty file (nothing but white space)")
@@ -46,6 +49,39 @@ def parse_text(text: str, path: str | None = None) -> Article:
         author=clean_line(fields["author"]) if fields.get("author") else None,
         path=path,
     )
+
+
+def _url_out_of_source(fields: Fields) -> Fields:
+    """`Source: Wikinews, https://en.wikinews.org/wiki/X (via ...)` with no URL line: the URL is the
+    article's url and the outlet named before it its source, so `source:` filters and citations
+    see an outlet, not a link and the credits after it. The host names the outlet when nothing
+    precedes the URL.
+
+    Left as written: a Source line beside a URL line of its own, one without a URL ("design seed
+    of the project (no outlet named; ...)"), and one whose URL is inside a remark rather than
+    after the outlet's name ("Wikinews (via ... corpus); URL not in source files, probably
+    https://..." is a guess, not the article's link)."""
+    source = fields.get("source") or ""
+    found = _URL.search(source)
+    if found is None or fields.get("url"):
+        return fields
+    name = source[:found.start()].strip().rstrip(",;:|([-–—").strip()
+    if "(" in name or ")" in name:
+        return fields
+    url = _trim_url(found.group(0))
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return {**fields, "source": name or host, "url": url}
+
+
+def _trim_url(url: str) -> str:
+    """A URL without the punctuation of the sentence around it; its own parentheses stay
+    (`https://en.wikipedia.org/wiki/Kursk_(city)`), a closing one of the text does not."""
+    while True:
+        url = url.rstrip(".,;:!?]'")
+        if url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1]
+            continue
+        return url
 
 
 def _split_header(text: str) -> tuple[Fields, str] | None:

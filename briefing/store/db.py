@@ -145,6 +145,7 @@ class Library:
         if existing is not None:
             return StoreResult("unchanged", existing)
         with self._write():
+            self._move_bookmarks(article, digest)
             replaced = self._delete_older_version(article.path)
             article_id = self._insert_article(article, digest, analysis.analyzer)
             self._insert_analysis(article_id, digest, analysis)
@@ -166,6 +167,17 @@ class Library:
             self._delete_analysis(old_id)
             self.db.execute("DELETE FROM articles WHERE id = ?", [old_id])
         return bool(rows)
+
+    def _move_bookmarks(self, article: Article, digest: str) -> None:
+        """Bookmarks follow an article replaced by the same text under a new header (a URL taken out
+        of its Source line, a corrected title), citing it as it now reads, instead of being detached:
+        their offsets still hold. Changed text leaves them detached."""
+        if not article.path or article.path == "<stdin>":
+            return
+        self.db.execute(
+            "UPDATE bookmarks SET article_hash = ?, title = ?, source = ?, date = ?, url = ?"
+            " WHERE article_hash IN (SELECT content_hash FROM articles WHERE path = ? AND body = ?)",
+            [digest, article.title, article.source, article.date, article.url, article.path, article.body])
 
     def _insert_article(self, article: Article, digest: str, analyzer: str | None) -> int:
         cursor = self.db.execute(

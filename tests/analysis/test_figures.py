@@ -77,3 +77,24 @@ def test_quantities_count_their_unit_and_plan_names_are_not_figures(nlp):
         "The camp lies 820 km from the capital, and workers fear for their 401(k)s."))}
     assert found["820 km"].counts == "km"
     assert not any("401" in t for t in found)
+
+
+@pytest.mark.parametrize("sentence, vague", [
+    ("The Pentagon confirmed today that a “small number” of North Korean troops have been deployed to "
+     "Russia’s Kursk region, just miles from the Ukrainian border.", "just miles"),
+    ("Other reports suggested that the biggest markets \"slowed\" their executions when it became clear that "
+     "computerized errors were occurring; as a result, the vast majority of buy orders were briefly withdrawn, "
+     "allowing the free-fall to continue for several minutes.", "several minutes"),
+])
+def test_an_amount_without_a_number_is_no_figure(nlp, sentence, vague):
+    """The model files "just miles" as a quantity; a figure a reader can cite needs a number."""
+    assert not [f for f in extract_figures(nlp(sentence)) if vague in f.text]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("The implementation of \"price indexing\" would cut future Social Security costs by trillions of dollars.",
+     "trillions"),
+    ("3%, and Germany's DAX was up by a fifth of a percent.", "a fifth"),
+])
+def test_amounts_in_words_stay_figures(nlp, sentence, kept):
+    assert [f for f in extract_figures(nlp(sentence)) if kept in f.text]

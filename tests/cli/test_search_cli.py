@@ -177,3 +177,51 @@ def test_no_note_when_every_match_is_shown_or_for_a_script(db, args):
     assert proc.returncode == 0 and proc.stderr == ""
     if "--json" in args:
         assert len(json.loads(proc.stdout)) == 2
+
+
+def titles(result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return [h["title"] for h in json.loads(result.stdout)]
+
+
+def test_unquoted_words_are_one_query(db):
+    """`briefing search Zelensky Reykjavik`: several words, as a search engine takes them."""
+    assert titles(run("search", "Zelensky", "Reykjavik", "--json", "--db", db)) == ["Summit in Reykjavik"]
+    assert titles(run("search", "Zelensky Reykjavik", "--json", "--db", db)) == ["Summit in Reykjavik"]
+    assert sorted(titles(run("search", "--json", "Kyiv", "OR", "Iowa", "--db", db, "-n", "5"))) == [
+        "Aid package debated", "Harvest report", "Kyiv under fire"]
+
+
+@pytest.mark.parametrize("words", [
+    ["-kyiv", "zelensky"],
+    ["zelensky", "-kyiv"],
+    ["-nato", "-harvest", "zelensky"],  # the letters of -n (--limit) and -h (help) inside the words
+    ["--", "-kyiv zelensky"],  # the form the README gave before
+])
+def test_an_exclusion_needs_no_double_dash(db, words):
+    assert titles(run("search", "--json", "--db", db, *words)) == ["Summit in Reykjavik"]
+
+
+@pytest.mark.parametrize("options", [["-n", "1"], ["-n1"], ["--limit=1"], ["--limit", "1"]])
+def test_options_among_exclusions_still_work(db, options):
+    found = titles(run("search", "-nato", *options, "reykjavik", "--json", "--db", db))
+    assert found == ["Summit in Reykjavik"]
+    assert len(titles(run("search", "-nato", "reykjavik", "--json", "--db", db))) == 3
+
+
+def test_a_mistyped_option_is_still_an_error(db):
+    result = CliRunner().invoke(cli, ["search", "kyiv", "--limt", "3", "--db", db])
+    assert result.exit_code == 2
+    assert "No such option '--limt'" in result.output and "--limit" in result.output
+
+
+def test_no_words_is_a_usage_error(db):
+    result = CliRunner().invoke(cli, ["search", "--json", "--db", db])
+    assert result.exit_code == 2 and "Missing argument 'QUERY...'" in result.output
+
+
+def test_exclusion_first_from_the_shell(db):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", "-kyiv", "--debug", "zelensky", "--json",
+                           "--db", db], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert [h["title"] for h in json.loads(proc.stdout)] == ["Summit in Reykjavik"]

@@ -132,3 +132,60 @@ def test_a_line_that_looks_like_a_header_but_is_prose_is_not_taken_as_one():
 ])
 def test_header_dates_in_the_forms_people_write(value: str, iso: str | None):
     assert parse_text(f"Title: T\nDate: {value}\n\nBody text.").date == iso
+
+
+def test_samples_source_line_gives_the_outlet_and_the_url(samples: Path):
+    """`Source: Wikinews, https://... (via GUM corpus, github.com/...)`: the URL is the article's url,
+    "Wikinews" its source, so `source:github` no longer finds every sample and citations have a link."""
+    with_url = 0
+    for file in sorted(samples.glob("*.txt")):
+        raw = file.read_text(encoding="utf-8")
+        source_line = next(line for line in raw.split("\n") if line.startswith("Source: "))
+        article = read_one(file)
+        if "https://" in source_line:
+            with_url += 1
+            assert article.source == "Wikinews", file.name
+            assert article.url.startswith("https://en.wikinews.org/wiki/"), file.name
+            assert article.url in source_line and not article.url.endswith((")", ",", ".")), file.name
+        else:
+            assert article.source == source_line.removeprefix("Source: ") and article.url is None, file.name
+    assert with_url >= 20
+
+
+def test_seed_source_line_without_a_url_is_left_as_written(seed_path: Path):
+    article = read_one(seed_path)
+    assert article.source.startswith("design seed of the project (no outlet named; dated by the Pentagon")
+    assert article.url is None
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Wikinews, https://en.wikinews.org/wiki/Talks (via GUM corpus, github.com/amir-zeldes/gum)",
+     ("Wikinews", "https://en.wikinews.org/wiki/Talks")),
+    ("https://www.bbc.co.uk/news/world-123.", ("bbc.co.uk", "https://www.bbc.co.uk/news/world-123")),
+    ("Wire (https://en.wikipedia.org/wiki/Kursk_(city)), via AP", ("Wire", "https://en.wikipedia.org/wiki/Kursk_(city)")),
+    ("Nordic Wire: http://wire.example/a?id=7;", ("Nordic Wire", "http://wire.example/a?id=7")),
+    ("Nordic Wire", ("Nordic Wire", None)),
+    ("Wire, github.com/someone/repo", ("Wire, github.com/someone/repo", None)),  # no scheme: not taken for a link
+    ("Wikinews, http://en.wikinews.org/wiki/Asian_stock_markets_slide;_Nikkei_at_lowest_level_since_'82 (via "
+     "NewsReader MEANTIME corpus, doc 1)",
+     ("Wikinews", "http://en.wikinews.org/wiki/Asian_stock_markets_slide;_Nikkei_at_lowest_level_since_'82")),
+    # a guess in a remark is not the article's link: left as written
+    ("Wikinews (via NewsReader MEANTIME corpus, doc 1); URL not in source files, probably "
+     "https://en.wikinews.org/wiki/Global_markets_plunge",
+     ("Wikinews (via NewsReader MEANTIME corpus, doc 1); URL not in source files, probably "
+      "https://en.wikinews.org/wiki/Global_markets_plunge", None)),
+])
+def test_url_taken_out_of_the_source_line(source, expected):
+    article = parse_text(f"Title: Envoy lands\nDate: 2024-10-29\nSource: {source}\n\nThe envoy arrived.\n")
+    assert (article.source, article.url) == expected
+
+
+def test_an_explicit_url_line_keeps_the_source_line_as_written():
+    article = parse_text("Title: Envoy lands\nSource: Wire, https://wire.example/old\nURL: https://wire.example/x\n\n"
+                         "The envoy arrived.\n")
+    assert (article.source, article.url) == ("Wire, https://wire.example/old", "https://wire.example/x")
+
+
+def test_front_matter_source_with_a_url():
+    article = parse_text("---\ntitle: Envoy lands\nsource: 'Wire, https://wire.example/x'\n---\n\nThe envoy arrived.\n")
+    assert (article.source, article.url) == ("Wire", "https://wire.example/x")

@@ -205,6 +205,27 @@ def test_replaced_article_leaves_the_bookmark_detached_with_its_text(seeded):
     assert [b.id for b in list_bookmarks(library, BookmarkFilter(speaker="Ryder"))] == [bookmark.id]
 
 
+def test_a_new_header_over_the_same_text_keeps_the_bookmark_attached(library: Library):
+    """Re-ingesting a file whose Source line now gives a url (same text, new content hash): its
+    bookmarks follow it and cite it as it now reads, instead of being detached."""
+    old = seed_analysis(path="seed.txt")
+    old.article.source = "Wikinews, https://en.wikinews.org/wiki/Kursk (via GUM corpus, github.com/x/gum)"
+    article_id = library.store(old).article_id
+    bookmark = bookmark_claim(library, article_id, old, RYDER_QUOTE, note="cite", tags=["dprk"])
+    new = seed_analysis(path="seed.txt")
+    new.article.source, new.article.url = "Wikinews", "https://en.wikinews.org/wiki/Kursk"
+
+    result = library.store(new)
+
+    assert result.outcome == "replaced" and library.count_articles() == 1
+    [kept] = list_bookmarks(library)
+    assert not kept.detached and article_of(library, kept) == result.article_id
+    assert (kept.id, kept.text, kept.note, kept.tags, kept.start, kept.end) == (
+        bookmark.id, RYDER_QUOTE, "cite", ["dprk"], bookmark.start, bookmark.end)
+    assert (kept.source, kept.url) == ("Wikinews", "https://en.wikinews.org/wiki/Kursk")
+    assert bookmarks_for_article(library, result.article_id) == [kept]
+
+
 # ------------------------------------------------------------------ reported speech
 REPORTED = "that 3,000 North Korean soldiers are stationed near Ukraine’s front lines"
 

@@ -289,3 +289,28 @@ async def test_a_click_puts_the_sentence_cursor_there(make_app):
         await pilot.click("#article", offset=(10, line))
         await pilot.pause()
         assert view.cursor_text.startswith("Ukrainian President Volodymyr Zelensky echoed")
+
+
+async def test_backspace_returns_to_the_article_read_before_at_the_same_sentence(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        first = reader.current_article_id
+        await pilot.press("J", "J", "J")
+        await pilot.pause()
+        sentence = reader.article.cursor
+        await pilot.press("slash")
+        await pilot.press(*"Monday")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")  # a search hit in the other article
+        await pilot.pause()
+        assert reader.current_article_id != first
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert reader.current_article_id == first and reader.article.cursor == sentence
+        await pilot.press("ctrl+o")  # nothing further back
+        await pilot.pause()
+        assert reader.current_article_id == first
+        assert any("No article read before" in n.message for n in app._notifications)

@@ -357,3 +357,113 @@ async def test_ctrl_f_on_the_search_screen_switches_between_library_and_article(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.article_id is None and len(app.screen.hits) == 2
+
+
+async def test_from_the_hits_up_or_typing_goes_back_to_the_query(make_app):
+    """↑ on the first hit returns to the box (no wrap to the last hit); typing in the list edits the query."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        screen = app.screen
+        assert len(screen.hits) == 2
+        await pilot.press("down", "down")
+        assert screen.focused is screen.results and screen.results.highlighted == 1
+        await pilot.press("up")
+        assert screen.focused is screen.results and screen.results.highlighted == 0
+        await pilot.press("up")
+        assert screen.focused is screen.input and screen.input.value == "Zelensky"
+        await pilot.press("down", "down")
+        await pilot.press("space", *"Monday")  # typed while the list has focus
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.focused is screen.input and screen.input.value == "Zelensky Monday"
+        assert [h.title for h in screen.hits] == ["Zelensky and Sullivan talk air defence"]
+        await pilot.press("down", "backspace")
+        assert screen.focused is screen.input and screen.input.value == "Zelensky Monda"
+        await pilot.press("tab")
+        assert screen.focused is screen.results
+        await pilot.press("shift+tab")
+        assert screen.focused is screen.input
+
+
+async def test_coming_back_to_the_same_query_the_list_is_on_the_hit_read_last(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        second = app.screen.hits[1]
+        await pilot.press("down", "down", "enter")  # open the second hit
+        await pilot.pause()
+        assert app.reader.current_article_id == second.article_id
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        results = screen.results
+        assert results.get_option_at_index(results.highlighted).id == "hit-1"  # not back on the first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.current_article_id == second.article_id
+
+
+async def test_n_finds_the_last_query_in_an_article_opened_another_way(make_app):
+    """Search, then open another article from the library list: n walks the query's hits there too."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        await pilot.press("slash")
+        await type_query(pilot, "Pentagon")
+        [hit] = app.screen.hits
+        await pilot.press("enter")
+        await pilot.pause()
+        other = next(a["id"] for a in app.library.list_articles() if a["id"] != hit.article_id)
+        reader.open_article(other)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert reader.article.marks("search") == []  # "Pentagon" is not there
+        assert any("“Pentagon” is not in this article" in n.message for n in app._notifications)
+        reader.search_query = "Zelensky"  # a query both articles have
+        await pilot.press("n")
+        await pilot.pause()
+        body = app.library.article(other).body
+        assert reader.search_hits == match_spans(body, "Zelensky") and reader.hit_index == 0
+        assert reader.article.marks("search") == reader.search_hits
+
+
+async def test_a_query_too_big_for_the_index_is_a_message_not_a_crash(make_app):
+    """500 exclusions overflowed FTS5's parser and the reader died with a traceback."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        screen.input.value = " ".join(f"-w{i}" for i in range(500)) + " Zelensky"
+        await pilot.pause()  # the change reaches the screen and starts the search
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert screen.error and screen.query_one("#search-status").has_class("-error")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+
+
+async def test_inside_an_article_the_status_says_exclusions_and_date_filters_narrow_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await type_query(pilot, "Korean -South from:2024")
+        screen = app.screen
+        status = str(screen.query_one("#search-status").render())
+        assert screen.spans and "hits in this article" in status
+        assert "-exclusions and from: choose articles, not places in one" in status
+        await pilot.press("ctrl+u")
+        await type_query(pilot, "Korean")
+        assert "choose articles" not in str(screen.query_one("#search-status").render())

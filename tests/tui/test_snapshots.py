@@ -66,3 +66,25 @@ def test_narrow_library_shown(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(_app(make_app, "textual-dark"), terminal_size=(80, 24), run_before=run_before)
+
+
+# ------------------------------------------------------------------ the search screen
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search(snap_compare, make_app, size):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("slash", *"Zelensky")  # ranked hits with snippets, the hits marked
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(_app(make_app, "textual-dark"), terminal_size=size, run_before=run_before)
+
+
+def test_search_error(snap_compare, make_app):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("slash", *"kyiv OR")  # the one-line message, nothing listed
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(_app(make_app, "textual-dark"), terminal_size=(80, 24), run_before=run_before)

@@ -51,6 +51,9 @@ def nearest(spans: list[tuple[int, int]], here: tuple[int, int]) -> tuple[int, i
     return min(spans, key=lambda span: (distance(span), span[0] < start))
 
 
+READ_BEFORE_KEPT = 50
+
+
 class ArticleHeader(Widget):
     """The article's date, title and source on one line (repainted without a layout pass)."""
 
@@ -100,6 +103,8 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         Binding("r", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
+        Binding("backspace,ctrl+o", "previous_article", "Previous article", id="previous-article", show=False,
+                tooltip="Back to the article read before this one, where you were in it"),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -110,6 +115,8 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
     def __init__(self) -> None:
         super().__init__()
         self.current_article_id: int | None = None
+        self._read_before: list[tuple[int, int]] = []
+        """(article, body offset of the cursor) of the articles left for another, newest last."""
         """The id of the article on show, or None while the library is empty."""
         self._rows = []
         self._library_shown: bool | None = None
@@ -200,6 +207,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         they form the "search" layer of `self.article` (see ArticleView.set_marks).
         """
         analysis = self.app.library.analysis(article_id)
+        self._leave_for(article_id)
         self.current_article_id = article_id
         view = self.article
         view.load(analysis)
@@ -216,6 +224,29 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
             else:
                 self.call_after_refresh(view.go_to, focus)
         self._update_position()
+
+    def _leave_for(self, article_id: int) -> None:
+        """Remember where the reader was before another article replaces this one (for backspace)."""
+        if self.current_article_id is None or article_id == self.current_article_id:
+            return
+        view = self.article
+        where = view.cursor_span[0] if view.cursor_span else view.top_offset
+        self._read_before = [*self._read_before, (self.current_article_id, where)][-READ_BEFORE_KEPT:]
+
+    def action_previous_article(self) -> None:
+        """Back to the article read before, at the sentence the reader was on."""
+        while self._read_before:
+            article_id, where = self._read_before.pop()
+            if article_id == self.current_article_id:
+                continue
+            stack = self._read_before
+            try:
+                self.open_article(article_id, focus=where)
+            except KeyError:  # replaced or removed by an ingest since: go further back
+                continue
+            self._read_before = stack  # going back is not a new step to go back from
+            return
+        self.notify("No article read before this one", timeout=2)
 
     def _set_header(self, title: str, source: str | None, date: str | None, words: int) -> None:
         text = Text(no_wrap=True, overflow="ellipsis", end="")

@@ -24,8 +24,11 @@ from textual.widgets.option_list import Option
 
 from briefing.store.db import LibraryError
 from briefing.store.history import recent_searches, remember_search
+from briefing.store.query import And, Filter, Not, Or, parse
 from briefing.store.search import Hit, QueryError, article_hits, search
 from briefing.tui.safe_text import body_text, line_text
+from briefing.tui.widgets.hit_list import HitList
+from briefing.tui.widgets.keys_footer import KeysFooter
 from briefing.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
 
 DEBOUNCE_SECONDS = 0.15
 HIT_LIMIT = 50
+ARTICLE_FILTERS = ("from", "to", "source")
+"""Filters that pick articles by their date or source: inside one article they narrow nothing."""
 CONTEXT_CHARS = 60
 HINT = ('words · "phrase" · a OR b · -word · prefix* · (groups) · person: place: org: speaker: '
         "source: from:YYYY-MM-DD to:YYYY-MM-DD")
@@ -60,7 +65,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search-close"),
-        Binding("ctrl+f", "toggle_scope", "Library / this article", id="search-scope", show=False),
+        Binding("ctrl+f", "toggle_scope", "Library/article", id="search-scope",
+                tooltip="Search the whole library or only the article on show"),
+        Binding("tab", "app.focus_next", "Next", id="search-focus-next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous", id="search-focus-previous", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -77,9 +85,12 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     SearchScreen #search-hits > .option-list--option-highlighted { background: $primary 30%; }
     """
 
-    def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None) -> None:
+    def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None,
+                 chosen_article_id: int | None = None) -> None:
         super().__init__()
         self.initial_query = query
+        self.chosen_article_id = chosen_article_id
+        """The hit opened last time from this query: coming back, the list is on it, not on the first."""
         self.article_id = article_id
         """When set, the search is limited to this article and lists the places it matches."""
         self.open_article_id = article_id if open_article_id is None else open_article_id
@@ -99,7 +110,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         with Vertical(id="search-box"):
             yield QueryInput(self.initial_query, id="search-input", select_on_focus=True)
             yield Static(id="search-status")
-            yield OptionList(id="search-hits")
+            yield HitList(id="search-hits")
+        yield KeysFooter()
 
     def _show_scope(self) -> None:
         """Say what is searched, in the box's title and the placeholder, and what ctrl+f would search."""
@@ -115,8 +127,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         return self.query_one("#search-input", Input)
 
     @property
-    def results(self) -> OptionList:
-        return self.query_one("#search-hits", OptionList)
+    def results(self) -> HitList:
+        return self.query_one("#search-hits", HitList)
 
     def on_mount(self) -> None:
         self._show_scope()
@@ -125,6 +137,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             self.history = recent_searches(self.app.library)
         except (sqlite3.Error, LibraryError):  # an old or unreadable library: search works without history
             self.history = []
+        self.refresh_bindings()
         self._status(self._hint())
         if self.initial_query.strip():
             self.run_query(self.initial_query, debounce=False)
@@ -159,6 +172,15 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
+        except (sqlite3.Error, RecursionError) as exc:  # the store's checks missed a case: say so, never crash
+            return [], [], f"this query cannot be run ({exc}); try a shorter or simpler one"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_scope" and self.open_article_id is None:
+            return False  # no article on show: nothing to narrow to, so not offered
+        if action == "history_back" and not self.history:
+            return False
+        return True
 
     def action_toggle_scope(self) -> None:
         """ctrl+f: the same query over this article only, or over the whole library again."""
@@ -188,11 +210,19 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             body = self.app.library.article(self.article_id).body
             results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))
             found = f"{len(spans)} hit{'' if len(spans) == 1 else 's'} in this article" if spans else "no hits in this article"
+            found += _article_level_note(query)
         # Enter and ↓ have nothing to act on without hits: then only escape is offered.
         self._status(f"{found} · enter opens, ↓ to choose, esc closes" if results.option_count
                      else f"{found} · esc closes")
         if results.option_count:
-            results.highlighted = 0
+            results.highlighted = self._start_index(query, hits)
+
+    def _start_index(self, query: str, hits: list[Hit]) -> int:
+        """Where the list starts: on the hit read last from this same query, else the first."""
+        if query != self.initial_query or self.chosen_article_id is None or self.article_id is not None:
+            return 0
+        found = next((i for i, hit in enumerate(hits) if hit.article_id == self.chosen_article_id), None)
+        return 0 if found is None else self.results.get_option_index(f"hit-{found}")
 
     def _hint(self) -> str:
         return f"{HINT} · ↑ earlier searches" if self.history else HINT
@@ -243,6 +273,18 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         else:
             self.set_focus(results)
 
+    @on(HitList.BackToQuery)
+    def _back_to_query(self, event: HitList.BackToQuery) -> None:
+        """From the hits to the query box, carrying on with what was typed there."""
+        field = self.input
+        field.select_on_focus = False  # add to the query, not replace it (select-all is for a fresh `/`)
+        field.focus()
+        field.cursor_position = len(field.value)
+        if event.backspace:
+            field.value = field.value[:-1]
+        elif event.text:
+            field.insert_text_at_cursor(event.text)
+
     def action_close(self) -> None:
         query = self.input.value
         if self.searched == query and not self.error:  # a search that ran, read or not, is worth recalling
@@ -289,9 +331,31 @@ class QueryInput(OrderedInput):
     so they act in order with what is typed around them)."""
 
     BINDINGS = [
-        Binding("up", "screen.history_back", "Earlier search", id="search-history-back", show=False),
-        Binding("down", "screen.history_forward", "Later search / results", id="search-results", show=False),
+        Binding("up", "screen.history_back", "Earlier searches", id="search-history-back", key_display="↑"),
+        Binding("down", "screen.history_forward", "Hits", id="search-results", key_display="↓"),
     ]
+
+
+def _article_level_note(query: str) -> str:
+    """Inside one article, say which parts of the query only choose articles (and so change nothing here)."""
+    try:
+        node = parse(query)
+    except QueryError:
+        return ""
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Not):
+            parts.append("-exclusions")
+        elif isinstance(item, Filter) and item.name in ARTICLE_FILTERS:
+            parts.append(f"{item.name}:")
+        elif isinstance(item, (And, Or)):
+            stack.extend(reversed(item.children))  # left to right, as typed
+    if not parts:
+        return ""
+    named = " and ".join(sorted(set(parts), key=parts.index))
+    return f" ({named} choose articles, not places in one: they are left out here)"
 
 
 def _separated(options: Iterable[Option]) -> Iterator[Option | None]:
@@ -357,10 +421,12 @@ class SearchActions:
     search_article_id: int | None = None
     """The article `search_hits` belong to."""
     hit_index: int | None = None
+    search_chosen: int | None = None
+    """The article last opened from the library search of `search_query`."""
 
     def action_search(self: ReaderScreen) -> None:
-        self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id),
-                             self._search_closed)
+        self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id,
+                                          chosen_article_id=self.search_chosen), self._search_closed)
 
     def action_search_article(self: ReaderScreen) -> None:
         if self.current_article_id is None:
@@ -371,8 +437,12 @@ class SearchActions:
     def _search_closed(self: ReaderScreen, result: SearchResult | None) -> None:
         if result is None:
             return
+        if result.query != self.search_query:
+            self.search_chosen = None
         self.search_query = result.query
         if result.article_id is not None:
+            if result.offset is None:
+                self.search_chosen = result.article_id
             self.open_search_hit(result.article_id, result.query, result.offset)
         self.article.focus()
 
@@ -380,7 +450,7 @@ class SearchActions:
         """Open an article with every hit of `query` highlighted, on the hit at `offset` (else the first)."""
         try:
             spans = article_hits(self.app.library, article_id, query)
-        except QueryError:
+        except (QueryError, sqlite3.Error, RecursionError):
             spans = []
         if offset is None:
             offset = spans[0][0] if spans else None
@@ -394,6 +464,8 @@ class SearchActions:
         starts = [s for s, _ in spans]
         self.hit_index = starts.index(offset) if offset in starts else None
         self._announce_hit()
+        if not spans:
+            self.notify("It matches this article's title or filters, not words of its text", timeout=3)
 
     def action_next_hit(self: ReaderScreen) -> None:
         self._step_hit(1)
@@ -402,8 +474,11 @@ class SearchActions:
         self._step_hit(-1)
 
     def _step_hit(self: ReaderScreen, step: int) -> None:
+        if self.search_article_id != self.current_article_id:
+            self._find_query_here()
         if not self.search_hits or self.search_article_id != self.current_article_id:
-            self.notify("No search hits in this article: / searches, ctrl+f finds in it", timeout=3)
+            said = f"“{line_text(self.search_query)}” is not" if self.search_query.strip() else "No search hits"
+            self.notify(f"{said} in this article: / searches, ctrl+f finds in it", timeout=3)
             return
         if self.hit_index is None:
             reference = self.article.cursor_span[0] if self.article.cursor_span else self.article.top_offset
@@ -417,6 +492,18 @@ class SearchActions:
             self.hit_index = (self.hit_index + step) % len(self.search_hits)
         self.article.go_to(self.search_hits[self.hit_index][0])
         self._announce_hit()
+
+    def _find_query_here(self: ReaderScreen) -> None:
+        """n/N in an article not opened from the search: the last query's hits in this one."""
+        if self.current_article_id is None or not self.search_query.strip():
+            return
+        try:
+            spans = article_hits(self.app.library, self.current_article_id, self.search_query)
+        except (QueryError, sqlite3.Error, RecursionError):
+            return
+        if spans:
+            self.article.set_marks("search", spans, component="article--search")
+            self.search_hits, self.search_article_id, self.hit_index = spans, self.current_article_id, None
 
     def _announce_hit(self: ReaderScreen) -> None:
         """Say where we are among the hits under the article (a toast would cover its last lines)."""
