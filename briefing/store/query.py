@@ -26,9 +26,9 @@ _HAS_TOKEN = re.compile(r"[^\W_]")  # unicode61 indexes letters and digits; the 
 _FILTER = re.compile(r"([A-Za-z_]+):")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SPACE = re.compile(r"\s+")
-# Measured with bench/query_limits.py (SQLite 3.40): FTS5's expression parser overflows at 17
-# groups nested (a OR (b (c OR ...))), SQLite's parser at 22 nested groups of filters; an AND of
-# 481 filters passes SQLite's expression depth of 1,000; words alone run past 4,096. These stay
+# Measured with bench/query_limits.py (SQLite 3.40): FTS5's expression parser overflows past 16
+# groups nested (a OR (b (c OR ...))), SQLite's parser past 20 nested groups of filters; an AND of
+# 476 filters reaches SQLite's expression depth of 1,000; words alone run past 4,096. These stay
 # at half of that or less, and far beyond what anyone types.
 MAX_TERMS = 200
 MAX_DEPTH = 8
