@@ -36,7 +36,8 @@ from briefing.store.query import (
     positive_terms,
 )
 
-__all__ = ["QueryError", "Hit", "parse", "search", "count_matches", "match_spans", "article_hits", "FILTERS", "Term", "Filter",
+__all__ = ["QueryError", "Hit", "parse", "search", "count_matches", "match_spans", "article_hits", "FILTERS", "Term",
+           "Filter",
            "Not", "And", "Or", "Node", "positive_terms"]
 
 TITLE_WEIGHT = 10.0

@@ -443,3 +443,25 @@ def test_a_name_with_an_initial_marks_the_mention_in_the_article(spelled):
     [hit] = search(spelled, "person:Yuschenko")
     body = spelled.article(hit.article_id).body
     assert [body[s:e] for s, e in article_hits(spelled, hit.article_id, "person:Yuschenko")] == ["Viktor Yushchenko"]
+
+
+def test_the_sample_articles_names_are_found_in_other_spellings(tmp_path, samples, nlp):
+    """End to end on the bundled samples, analysed for real: the spellings a user would type."""
+    from briefing.analysis.extract import extract
+    from briefing.sources.text import parse_text
+
+    names = ["wikinews2004-yushchenko-claims-victory-in-re-run.txt", "seed-kursk-briefing.txt",
+             "wikinews2004-us-president-bush-visits-canada.txt",
+             "gum-news-questionnaire.txt"]
+    with Library(tmp_path / "lib.db") as library:
+        found = {}
+        for name in names:
+            art = parse_text((samples / name).read_text(encoding="utf-8"), str(samples / name))
+            found[library.store(extract(nlp(art.body), art)).article_id] = name
+        def hits(query):
+            return {found[h.article_id] for h in search(library, query)}
+        assert hits("person:Yuschenko") == hits("person:Yushchenko") == {names[0]}  # it says Yushchenko
+        assert hits("person:Yanukovych") == hits("person:Yanukovich") == {names[0]}  # it says Yanukovich
+        assert hits("place:Kiev") == hits("place:Kyiv") == {names[1]}  # it says Kyiv
+        assert names[2] in hits('person:"George Bush"')  # it says George W. Bush
+        assert names[3] in hits("place:U.K.") and hits("place:U.K.") == hits("place:UK")
