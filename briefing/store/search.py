@@ -37,8 +37,7 @@ from briefing.store.query import (
 )
 
 __all__ = ["QueryError", "Hit", "parse", "search", "count_matches", "match_spans", "article_hits", "FILTERS", "Term",
-           "Filter",
-           "Not", "And", "Or", "Node", "positive_terms"]
+           "Filter", "Not", "And", "Or", "Node", "positive_terms"]
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
