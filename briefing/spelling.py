@@ -52,12 +52,16 @@ def _word_spellings(word: str) -> set[str]:
         stems = {word[:-1] + ending for ending in _Y_ENDINGS}
     if len(word) >= 5 and word.endswith("ich"):
         stems = {word, word[:-3] + "ych"}
-    out = set()
-    for stem in stems:
-        parts = stem.split("sch")
-        for joins in itertools.product(("sch", "shch"), repeat=min(len(parts) - 1, 3)):
-            out.add(parts[0] + "".join(j + p for j, p in zip(joins, parts[1:])) if len(parts) <= 4 else stem)
-    return out
+    return {spelled for stem in stems for spelled in _sch_spellings(stem)}
+
+
+def _sch_spellings(stem: str) -> set[str]:
+    """The stem with each "sch" written "sch" or "shch" (a word with more than three: as it is)."""
+    parts = stem.split("sch")
+    if len(parts) > 4:
+        return {stem}
+    return {parts[0] + "".join(j + p for j, p in zip(joins, parts[1:]))
+            for joins in itertools.product(("sch", "shch"), repeat=len(parts) - 1)}
 
 
 def spellings(name: str, last_is_prefix: bool = False) -> list[str]:
