@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from briefing.store.db import LibraryError
 from briefing.store.history import recent_searches, remember_search
 from briefing.store.query import And, Filter, Not, Or, parse
-from briefing.store.search import Hit, QueryError, article_hits, search
+from briefing.store.search import Hit, QueryError, article_hits, count_matches, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.hit_list import HitList
 from briefing.tui.widgets.keys_footer import KeysFooter
@@ -106,6 +106,8 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._draft = ""
         self._recalled: str | None = None
         self._typed_early = False
+        self._totals: dict[str, int] = {}
+        """Articles matching each query whose hits filled a page (counted in the search thread)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -183,7 +185,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         """(hits in the library, or places in `article_id` if given, and the error of a malformed query)."""
         try:
             if article_id is None:
-                return search(self.app.library, query, HIT_LIMIT), [], None
+                hits = search(self.app.library, query, HIT_LIMIT)
+                if len(hits) == HIT_LIMIT:  # a full page: say how many there are in all
+                    self._totals[query] = count_matches(self.app.library, query)
+                return hits, [], None
             return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
@@ -219,8 +224,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return
         if self.article_id is None:
             results.add_options(_separated(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)))
-            more = "+" if len(hits) == HIT_LIMIT else ""
-            found = f"{len(hits)}{more} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
+            total = self._totals.get(query, len(hits))
+            found = f"{len(hits)} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
+            if total > len(hits):
+                found = f"the best {len(hits)} of {total:,} articles (narrow the query for the rest)"
         else:
             body = self.app.library.article(self.article_id).body
             results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))
