@@ -177,6 +177,10 @@ def _run_on(text: str) -> str:
     return text
 
 
+_HYPHENED_GIVEN = re.compile(r"-[a-z]{2,}\b(?!-)")
+_HYPHEN_SUFFIXES = {"like", "based", "led", "backed", "born", "style", "era", "made", "owned", "run", "funded",
+                    "linked", "type", "esque", "ish", "related", "speaking", "era", "are", "was", "and"}
+_LEANING = re.compile(r"^(?:pro|anti)-\S+$", re.I)  # "pro-Beijing": a leaning, never a person's name
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Secretariat|Commissioner|Undersecretary)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
@@ -206,6 +210,11 @@ def collect(doc: Doc) -> list[Mention]:
             continue
         name, start = cleaned
         label = ent.label_
+        if kind == "person" and _LEANING.match(name):  # "pro-Beijing" (camp): a political bloc, not a person
+            kind, label = "organization", "ORG"
+        if kind == "person" and " " in name:  # "Wong Kwok-hing" the model ended at "Kwok": the name whole
+            rest = _HYPHENED_GIVEN.match(text_of_doc, start + len(name))
+            name += rest.group(0) if rest and rest.group(0)[1:] not in _HYPHEN_SUFFIXES else ""
         holder = _title_holder(name, text_of_doc, start)
         if holder is not None:  # "Secretary of State Blackwell": the portfolio, then the one who holds it
             start += len(name) - len(holder)
@@ -1011,7 +1020,8 @@ def _appositions(doc: Doc, entity: Entity) -> list[Span]:
 
 def maker_pattern(entities: list[Entity]) -> re.Pattern[str] | None:
     """A company's name, possessive or not, right before a point: "Apple's ", "Boeing 787 "."""
-    makers = {s for e in entities if e.kind == "organization" for s in [e.name, *e.aliases]}
+    makers = {s for e in entities if e.kind == "organization" and not _LEANING.match(e.name)  # a bloc makes nothing
+              for s in [e.name, *e.aliases]}
     if not makers:
         return None
     return re.compile(r"(?:" + "|".join(map(re.escape, sorted(makers, key=len, reverse=True)))

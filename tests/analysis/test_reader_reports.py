@@ -195,3 +195,24 @@ def test_an_acronym_after_a_company_still_names_it(nlp):
     found = entities(nlp, "General Motors (GM) and Chrysler have both begun to offer layoff packages to their "
                           "workforces. GM said it would cut jobs.")
     assert found["General Motors"].aliases == ["GM"]
+
+
+# gum-news-election (a bundled sample): hyphenated given names, and "pro-Beijing" in the People pane
+HK_DEFEATED = ("Pro-Beijing DAB's Starry Lee and Holden Chow were successfully elected in this constituency, "
+               "while pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated by 10,694 votes by "
+               "James To.")
+HK_RESIGNED = ("Localist group Civic Passion's Wong Yeung-tat was defeated in this district, and resigned his "
+               "leadership in Civic Passion.")
+HK_OTHERS = "Other pro-Beijing elected were FTU's Kwok Wai-keung and DAB's Horace Cheung."
+
+
+def test_a_hyphenated_given_name_stays_whole(nlp):
+    people = {name for name, e in entities(nlp, f"{HK_DEFEATED} {HK_RESIGNED}").items() if e.kind == "person"}
+    assert {"Wong Kwok-hing", "Wong Yeung-tat"} <= people
+    assert not people & {"Wong Kwok", "Wong Yeung"}
+
+
+def test_a_political_leaning_is_never_a_person(nlp):
+    found = entities(nlp, HK_OTHERS)
+    assert all(e.kind != "person" for name, e in found.items() if name.lower().startswith("pro-"))
+    assert found["Horace Cheung"].kind == "person"
