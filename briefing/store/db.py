@@ -277,11 +277,16 @@ class Library:
     def prune_entities(self) -> None:
         """Drop library entities no article mentions any more (after replacements and re-analysis)."""
         with self._write():
-            self.db.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
-                " AND id NOT IN (SELECT entity_id FROM engagement_who)"
-                " AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)"
-            )
+            self._delete_unmentioned_entities()
+
+    def _delete_unmentioned_entities(self) -> None:
+        self.db.execute(
+            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
+            " AND id NOT IN (SELECT entity_id FROM mentions)"
+            " AND id NOT IN (SELECT entity_id FROM engagement_who)"
+            " AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)"
+            " AND id NOT IN (SELECT where_entity_id FROM engagements WHERE where_entity_id IS NOT NULL)"
+        )
 
     # ---------------------------------------------------------------- reads
     def article_id_by_hash(self, digest: str) -> int | None:
