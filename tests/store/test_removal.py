@@ -134,3 +134,22 @@ def test_articles_by_id_and_by_content(two):
     assert [a["id"] for a in articles_with_ids(library, [note_id, 999, note_id])] == [note_id]
     digest = seed_analysis(path="/elsewhere/seed.txt").article.content_hash
     assert [a["id"] for a in articles_with_hashes(library, [digest, "0" * 64])] == [seed_id]
+
+
+def test_a_removal_waits_for_another_writer_instead_of_failing(two, tmp_path: Path):
+    """Another process in the middle of an ingest holds the write lock: remove waits its turn."""
+    import sqlite3
+    import threading
+
+    library, seed_id, _ = two
+    other = sqlite3.connect(library.path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO meta (key, value) VALUES ('other', 'writer')")
+    release = threading.Timer(0.3, other.commit)
+    release.start()
+    try:
+        remove_articles(library, [seed_id])
+    finally:
+        release.join()
+        other.close()
+    assert seed_id not in library.article_ids() and library.get_meta("other") == "writer"
