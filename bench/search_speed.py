@@ -34,7 +34,7 @@ from briefing.config import resource_dir  # noqa: E402
 from briefing.model import Analysis, Article, Entity, Quote, Span  # noqa: E402
 from briefing.sources.text import parse_text  # noqa: E402
 from briefing.store import Library  # noqa: E402
-from briefing.store.search import search  # noqa: E402
+from briefing.store.search import count_matches, search  # noqa: E402
 
 FIRST = ["Anna", "Boris", "Carmen", "David", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kofi",
          "Lena", "Marek", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tamar"]
@@ -172,6 +172,8 @@ def main() -> None:
     kinds = {"words": WORDS, "phrase": PHRASES, "or": ORS, "prefix": PREFIXES, "filters": FILTERS}
     jobs = [(kind, q, lambda q=q: search(library, q)) for kind, qs in kinds.items() for q in qs]
     jobs += [("LIKE", w, lambda w=w: like_scan(library, w)) for w in WORDS]
+    every_query = [q for qs in kinds.values() for q in qs]
+    jobs += [("count", q, lambda q=q: count_matches(library, q)) for q in every_query]
     for _, _, job in jobs:  # warm the page cache once
         job()
     # Rounds interleave every query with the LIKE scans, so a busy machine slows both alike.
@@ -187,6 +189,9 @@ def main() -> None:
     matches = [library.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                   [f'"{w}"']).fetchone()[0] for w in WORDS]
     print(f"words match a median {statistics.median(matches):,.0f} articles each (max {max(matches):,})")
+    counts = times.pop("count")  # "20 of 313 shown": timed apart, not part of the search figures
+    print(f"count    p50={statistics.median(counts):7.2f} ms  p95={percentile(counts, 95):7.2f} ms"
+          f"  max={max(counts):7.2f} ms  over {len(counts)} queries (count_matches, every kind)")
     like = times.pop("LIKE")
     library.close()
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from briefing.spelling import NAME_ALIASES
+
 _DOTS = re.compile(r"[.\u2019'`]")
 _SPACES = re.compile(r"[\s\-‐–—]+")
 
@@ -27,17 +29,8 @@ def norm(name: str) -> str:
 
 
 # Other names of one place or body, as they appear in news copy: normalised alias -> canonical.
-ALIASES = {
-    "us": "United States", "usa": "United States", "united states of america": "United States",
-    "america": "United States", "the us": "United States", "the united states": "United States",
-    "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
-    "eu": "European Union", "un": "United Nations", "ussr": "Soviet Union",
-    "dprk": "North Korea", "democratic peoples republic of korea": "North Korea",
-    "rok": "South Korea", "republic of korea": "South Korea", "uae": "United Arab Emirates",
-    "prc": "China", "peoples republic of china": "China", "russian federation": "Russia",
-    "drc": "Democratic Republic of the Congo", "holland": "Netherlands",
-    "kiev": "Kyiv", "kharkov": "Kharkiv", "odessa": "Odesa",
-}
+# Kept in briefing.spelling, where search finds "Kiev" by "Kyiv" and the reverse with them.
+ALIASES = NAME_ALIASES
 
 # Demonyms and adjectives of places: "North Korean" names a group of people, not the country.
 DEMONYMS = {

@@ -67,7 +67,8 @@ def export_cmd(ctx: click.Context, fmt: str, output: str | None, upcoming: bool,
                                    (("upcoming", upcoming), ("as_of_article", as_of_article), ("db", db)))
 
     data, written, skipped = agenda_ics(_load(db, upcoming, as_of_article))
-    note = f"agenda: {written} events" + (f", {skipped} engagements without a day left out" if skipped else "")
+    note = f"agenda: {_count(written, 'event')}" + (
+        f", {_count(skipped, 'engagement')} without a day left out" if skipped else "")
     if output:
         write_output(output, data)
         click.echo(f"{note}, written to {output}", err=True)
@@ -88,3 +89,8 @@ def _describe(item: AgendaItem) -> str:
     where = f" — {item.where}" if item.where else ""
     when = f" ({item.when_text})" if item.when_text else ""
     return f"    {item.summary}{where}{when}\n      in: {item.article_title} ({item.article_date or 'undated'})"
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 event", "2 events"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -137,13 +137,16 @@ def _print_summary(analysis) -> None:
 
     out = OutputConsole(highlight=False)
     out.print(Text(analysis.article.title or "(untitled)", style="bold"))
-    out.print(Text(f"  {analysis.article.date or 'undated'} · {analysis.article.source or ''}", style="dim"))
+    details = " · ".join(v for v in (analysis.article.date or "undated", analysis.article.source) if v)
+    out.print(Text(f"  {details}", style="dim"))
     for kind in ("person", "place", "organization", "group"):
         names = [e.name for e in analysis.entities if e.kind == kind]
         if names:
             out.print(Text(f"  {kind}: " + ", ".join(names)))
-    for quote in analysis.quotes:
-        out.print(Text(f"  “{quote.text}” — {quote.speaker or 'unattributed'}"))
+    for quote in analysis.quotes:  # reported speech is not the speaker's words: never in quote marks
+        words = " ".join(quote.text.split())
+        said = f"(reported) {words}" if quote.kind == "indirect" else f"“{words}”"
+        out.print(Text(f"  {said} — {quote.speaker or 'unattributed'}"))
     for g in analysis.engagements:
         out.print(Text(f"  {g.status}: {g.what} {g.date or ''}"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 from rich.console import Console
@@ -10,7 +11,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from briefing.cli.common import OutputConsole, db_option, fail, open_library
-from briefing.store.search import Hit, QueryError, parse, search
+from briefing.store.search import Hit, QueryError, count_matches, parse, search
 
 HIT_STYLE = "bold yellow"
 
@@ -72,6 +73,9 @@ def search_cmd(query: tuple[str, ...], limit: int, as_json: bool, db: str | None
     shell's own characters do: '"North Korean"', '(kyiv OR odesa)'. A word that starts with "-" is
     an exclusion unless it is one of the options here; anything after -- is query.
 
+    When more articles match than --limit shows, a line on stderr says how many
+    ("20 of 313 articles shown"; with --json only when stderr is a terminal).
+
     Exit status 2 with a one-line message when the query is malformed (--debug, anywhere on the
     line, adds the traceback of any error).
     """
@@ -81,17 +85,23 @@ def search_cmd(query: tuple[str, ...], limit: int, as_json: bool, db: str | None
         if node is None:
             fail('search: nothing to search for: give words, "a phrase" or a filter such as person:NAME', code=2)
         hits = search(library, node, limit=limit)
+        # Only a full page can hide more; the count is for people (a script has --limit and the list).
+        tell = len(hits) == limit and (not as_json or sys.stderr.isatty())
+        total = count_matches(library, node) if tell else len(hits)
     except QueryError as exc:
         fail(f"search: {exc}", code=2)
     finally:
         library.close()
     if as_json:
         click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
-        return
-    if not hits:
+    elif not hits:
         click.echo("briefing: search: no articles match", err=True)
         return
-    print_hits(hits, OutputConsole(highlight=False))
+    else:
+        print_hits(hits, OutputConsole(highlight=False))
+    if total > len(hits):
+        sys.stdout.flush()  # the note comes after the hits, also when both go to one terminal
+        click.echo(f"briefing: search: {len(hits)} of {total:,} articles shown; --limit N for more", err=True)
 
 
 def print_hits(hits: list[Hit], console: Console) -> None:

@@ -4,6 +4,11 @@ and the filters person: place: org: speaker: source: from: to: (values may be qu
 Parsing gives a small syntax tree (Term, Filter, Not, And, Or) that `briefing.store.search`
 compiles to FTS5 and SQL; nothing typed reaches FTS5's own syntax. Every mistake is a
 QueryError whose message is one line naming what is wrong and the column (1-based).
+
+Phrases may be quoted with typographic quotes as well as '"' (“ ” „ ‟ « » ‹ ›, and ‘…’ where the
+’ ends a word, so the apostrophe of "Ukraine’s" stays part of its word): journalists paste them.
+A query has at most MAX_TERMS words, phrases and filters and nests parentheses and exclusions at
+most MAX_DEPTH deep, so what it compiles to stays well inside SQLite's and FTS5's own limits.
 """
 
 from __future__ import annotations
@@ -13,23 +18,37 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Union
 
-__all__ = ["QueryError", "Term", "Filter", "Not", "And", "Or", "Node", "FILTERS", "parse", "positive_terms",
-           "positive_leaves", "date_bounds"]
+__all__ = ["QueryError", "Term", "Filter", "Not", "And", "Or", "Node", "FILTERS", "MAX_TERMS", "MAX_DEPTH",
+           "parse", "positive_terms", "positive_leaves", "date_bounds"]
 
 FILTERS = ("person", "place", "org", "speaker", "source", "from", "to")
 _HAS_TOKEN = re.compile(r"[^\W_]")  # unicode61 indexes letters and digits; the rest separates
 _FILTER = re.compile(r"([A-Za-z_]+):")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SPACE = re.compile(r"\s+")
+# Measured with bench/query_limits.py (SQLite 3.40): FTS5's expression parser overflows past 16
+# groups nested (a OR (b (c OR ...))), SQLite's parser past 20 nested groups of filters; an AND of
+# 476 filters reaches SQLite's expression depth of 1,000; words alone run past 4,096. These stay
+# at half of that or less, and far beyond what anyone types.
+MAX_TERMS = 200
+MAX_DEPTH = 8
+# Quotes that open a phrase; any of them closes it (a pasted phrase may mix “ with ", or „ with “).
+_QUOTES = '"“”„‟«»‹›'
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_WORD_END = _QUOTES + "()"
 
 
 class QueryError(ValueError):
-    """A malformed query; str() is one line saying what is wrong and at which column (1-based)."""
+    """A malformed query; str() is one line saying what is wrong and at which column (1-based).
 
-    def __init__(self, message: str, column: int, hint: str = "") -> None:
+    `column` is None for a query that parsed but could not be run (see `briefing.store.search`).
+    """
+
+    def __init__(self, message: str, column: int | None, hint: str = "") -> None:
         self.column = column
         self.reason = message
-        super().__init__(f"{message} at column {column}" + (f" ({hint})" if hint else ""))
+        where = "" if column is None else f" at column {column}"
+        super().__init__(f"{message}{where}" + (f" ({hint})" if hint else ""))
 
 
 # ---------------------------------------------------------------- syntax tree
@@ -89,11 +108,11 @@ def _tokenize(query: str) -> list[_Tok]:
         elif ch == ")":
             tokens.append(_Tok("rparen", col))
             i += 1
-        elif ch == '"':
+        elif ch in _QUOTES or (ch == _SINGLE_OPEN and _single_close(query, i) > 0):
             text, i = _quoted(query, i)
             prefix = i < n and query[i] == "*"
             i += prefix
-            text, inner = _inner_prefix(text)
+            text, inner = _inner_prefix(text, col + 1)
             tokens.append(_Tok("phrase", col, text=text, prefix=prefix or inner))
         elif ch == "-" and (i + 1 >= n or query[i + 1].isspace() or query[i + 1] == ")"):
             raise QueryError("'-' needs a word, phrase or filter right after it", col)
@@ -102,35 +121,75 @@ def _tokenize(query: str) -> list[_Tok]:
             i += 1
         else:
             start = i
-            while i < n and not query[i].isspace() and query[i] not in '()"':
+            while i < n and not query[i].isspace() and query[i] not in _WORD_END:
+                if query[i] == _SINGLE_OPEN and query[i - 1] == ":" and _single_close(query, i) > 0:
+                    break  # person:‘Joe Biden’
                 i += 1
             tokens.append(_word_token(query, start, i))
             if tokens[-1].kind == "filter" and not tokens[-1].value:
-                if i < n and query[i] == '"':
+                if i < n and (query[i] in _QUOTES or (query[i] == _SINGLE_OPEN and _single_close(query, i) > 0)):
+                    value_col = i + 2
                     value, i = _quoted(query, i)
                     prefix = i < n and query[i] == "*"
                     i += prefix
-                    value, inner = _inner_prefix(value)
+                    value, inner = _inner_prefix(value, value_col)
                     prefix = prefix or inner
                     tokens[-1] = _Tok("filter", col, text=tokens[-1].text, value=value, prefix=prefix)
                 else:
                     raise QueryError(f"{tokens[-1].text}: needs a value", col)
     tokens.append(_Tok("end", n + 1))
+    _check_length(tokens)
     return tokens
+
+
+def _check_length(tokens: list[_Tok]) -> None:
+    terms = [t for t in tokens if t.kind in ("word", "phrase", "filter")]
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"the query is too long: at most {MAX_TERMS} words, phrases and filters",
+                         terms[MAX_TERMS].column)
 
 
 def _quoted(query: str, i: int) -> tuple[str, int]:
     """The text between the quote at `i` and its partner, and the index just past the partner."""
-    end = query.find('"', i + 1)
+    if query[i] == _SINGLE_OPEN:
+        end = _single_close(query, i)
+    else:
+        end = next((j for j in range(i + 1, len(query)) if query[j] in _QUOTES), -1)
     if end < 0:
         raise QueryError("unclosed quote", i + 1)
     return query[i + 1:end], end + 1
 
 
-def _inner_prefix(text: str) -> tuple[str, bool]:
-    """'"air defen*"' means what '"air defen"*' does: the phrase's last word as a prefix."""
+def _single_close(query: str, i: int) -> int:
+    """The ’ that closes the ‘ at `i`: the first not followed by a letter or digit (so the
+    apostrophe of "Ukraine’s" is not one); -1 when there is none and ‘ is just a character."""
+    j = query.find(_SINGLE_CLOSE, i + 1)
+    while j >= 0:
+        if j + 1 >= len(query) or not query[j + 1].isalnum():
+            return j
+        j = query.find(_SINGLE_CLOSE, j + 1)
+    return -1
+
+
+def _inner_prefix(text: str, column: int) -> tuple[str, bool]:
+    """'"air defen*"' means what '"air defen"*' does: the phrase's last word as a prefix.
+
+    `column` is where `text` starts in the query, to point at a '*' anywhere else in it.
+    """
     stripped = text.rstrip()
-    return (stripped.rstrip("*").rstrip(), True) if stripped.endswith("*") else (text, False)
+    prefix = stripped.endswith("*")
+    if prefix:
+        stripped = stripped.rstrip("*").rstrip()
+    _check_stars(stripped if prefix else text, column)
+    return (stripped, True) if prefix else (text, False)
+
+
+def _check_stars(text: str, column: int) -> None:
+    """A '*' anywhere but at a word's end would be dropped by the tokenizer, and 'Zel*ensky' would
+    silently find nothing: say where it belongs."""
+    at = text.find("*")
+    if at >= 0:
+        raise QueryError("'*' goes at the end of a word (prefix*)", column + at)
 
 
 def _word_token(query: str, start: int, end: int) -> _Tok:
@@ -148,10 +207,12 @@ def _word_token(query: str, start: int, end: int) -> _Tok:
                              " to search for the text")
         value = word[match.end():]
         prefix = value.endswith("*")
+        _check_stars(value.rstrip("*"), col + match.end())
         return _Tok("filter", col, text=name, value=value.rstrip("*"), prefix=prefix)
     if word.startswith("*"):
         raise QueryError("'*' goes at the end of a word (prefix*)", col)
     prefix = word.endswith("*")
+    _check_stars(word.rstrip("*"), col)
     return _Tok("word", col, text=word.rstrip("*"), prefix=prefix)
 
 
@@ -169,6 +230,7 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.depth = 0  # parentheses open at this point
+        self.nesting = 0  # parentheses and exclusions open at this point (their sum is bounded)
 
     @property
     def tok(self) -> _Tok:
@@ -221,7 +283,12 @@ class _Parser:
             op = self.take()
             if self.tok.kind in ("end", "rparen", "or", "and"):
                 raise QueryError("'-' needs a word, phrase or filter right after it", op.column)
-            return Not(self.parse_unary())
+            self.nesting += 1
+            if self.nesting > MAX_DEPTH:
+                raise QueryError(f"exclusions and parentheses nested deeper than {MAX_DEPTH}", op.column)
+            node = Not(self.parse_unary())
+            self.nesting -= 1
+            return node
         return self.parse_primary()
 
     def parse_primary(self) -> Node:
@@ -229,12 +296,18 @@ class _Parser:
         if tok.kind == "lparen":
             if self.tok.kind == "rparen":
                 raise QueryError("empty parentheses", tok.column)
+            if self.tok.kind == "end":
+                raise QueryError("'(' is never closed", tok.column)
             self.depth += 1
+            self.nesting += 1
+            if self.nesting > MAX_DEPTH:
+                raise QueryError(f"parentheses nested deeper than {MAX_DEPTH}", tok.column)
             node = self.parse_or()
             if self.tok.kind != "rparen":
                 raise QueryError("'(' is never closed", tok.column)
             self.take()
             self.depth -= 1
+            self.nesting -= 1
             return node
         if tok.kind == "word":
             return Term(tok.text, prefix=tok.prefix)
@@ -256,22 +329,29 @@ def _make_filter(tok: _Tok) -> Filter:
     return Filter(tok.text, value, tok.column)
 
 
+_AFTER_ALL = "9999-99-99"  # sorts after every ISO date: the bound past 9999-12-31
+
+
 def date_bounds(value: str, name: str, column: int) -> tuple[str, str]:
-    """First day and the day after the last day of YYYY, YYYY-MM or YYYY-MM-DD."""
+    """First day and the day after the last day of YYYY, YYYY-MM or YYYY-MM-DD (years 0001-9999)."""
     match = _DATE.match(value)
+    if not match:
+        raise QueryError(f"{name}: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not {_show(value)}", column)
+    year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
     try:
-        if not match:
-            raise ValueError
-        year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
         first = date(year, month, day)
+    except ValueError:
+        problem = "there is no year 0000" if not year else f"{_show(value)} is not a day of the calendar"
+        raise QueryError(f"{name}: {problem}", column) from None
+    try:
         if match.group(3):
             after = first + timedelta(days=1)
         elif match.group(2):
             after = date(year + month // 12, month % 12 + 1, 1)
         else:
             after = date(year + 1, 1, 1)
-    except (ValueError, OverflowError):
-        raise QueryError(f"{name}: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not {_show(value)}", column) from None
+    except (ValueError, OverflowError):  # past 9999-12-31
+        return first.isoformat(), _AFTER_ALL
     return first.isoformat(), after.isoformat()
 
 

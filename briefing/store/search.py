@@ -8,14 +8,17 @@ where in an article to highlight.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from briefing.spelling import fold_transliteration
+from briefing.spelling import equivalent_names, fold_transliteration, spellings
 from briefing.store.db import Library
 from briefing.store.identity import normalize_name
 from briefing.store.query import (
@@ -33,8 +36,8 @@ from briefing.store.query import (
     positive_terms,
 )
 
-__all__ = ["QueryError", "Hit", "parse", "search", "match_spans", "article_hits", "FILTERS", "Term", "Filter",
-           "Not", "And", "Or", "Node", "positive_terms"]
+__all__ = ["QueryError", "Hit", "parse", "search", "count_matches", "match_spans", "article_hits", "FILTERS", "Term",
+           "Filter", "Not", "And", "Or", "Node", "positive_terms"]
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
@@ -53,6 +56,28 @@ _COMPLETIONS = ("", "e", "s", "es", "ed", "ing", "y", "ies", "ied", "t", "ts", "
                 "ised", "ising", "isation", "ment", "ments", "er", "ers", "or", "ors", "ous", "ously", "ness",
                 "ful", "able", "ible", "ic", "ical", "ically", "cy", "ce", "ly", "n", "ns", "nt", "nts",
                 "nce", "ncy", "r", "rs", "l", "ls", "c", "cs", "d", "ds", "ce", "ces", "cal", "cally")
+
+
+# ---------------------------------------------------------------- errors
+@contextmanager
+def _runnable() -> Iterator[None]:
+    """The last line of defence: whatever SQLite refuses while running a query becomes a one-line
+    QueryError, so neither the CLI nor the reader can crash on a query. (The parser's limits keep
+    queries well inside SQLite's and FTS5's; this is for what they do not foresee.)"""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise QueryError(_plain(exc), None) from exc
+
+
+def _plain(exc: sqlite3.OperationalError) -> str:
+    text = " ".join(str(exc).split())
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return "the library is busy (another briefing is writing to it): try again"
+    if any(word in lowered for word in ("overflow", "too many", "too big", "too large", "depth", "complex")):
+        return "the query is too complex to run: use fewer words, filters or parentheses"
+    return f"the search could not be run: {text[:120]}"
 
 
 # ---------------------------------------------------------------- compiling
@@ -113,8 +138,11 @@ class _Part:
     fts: str | None = None
     sql: str | None = None
     params: list[Any] = field(default_factory=list)
+    conjunction: bool = False  # `sql` is "x AND y", not one term
 
     def as_sql(self) -> tuple[str, list[Any]]:
+        """One SQL term. Parentheses only where needed: each level of them costs SQLite's parser
+        stack, which a query nesting exclusions of filters would otherwise overflow early."""
         conds, params = [], []
         if self.fts:
             conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -122,6 +150,8 @@ class _Part:
         if self.sql:
             conds.append(self.sql)
             params.extend(self.params)
+        if len(conds) == 1 and not self.conjunction:
+            return conds[0], params
         return "(" + " AND ".join(conds) + ")", params
 
 
@@ -162,38 +192,96 @@ def _compile_and(node: And, vocab: _Vocab | None) -> _Part:
             sqls.append(part.sql)
             params.extend(part.params)
     fts = None
+    # FTS5's NOT is binary and subtracts from a positive match: a NOT b NOT c is a NOT (b OR c),
+    # written flat, since a chain of NOTs nests one group per exclusion and overflows FTS5's parser.
+    excluded = " OR ".join(f"({neg})" for neg in negative)
     if positive:
         fts = " AND ".join(f"({p})" for p in positive)
-        for neg in negative:  # FTS5's NOT is binary: it can only subtract from a positive match
-            fts = f"({fts}) NOT ({neg})"
-    else:
-        for neg in negative:
-            sqls.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(neg)
-    return _Part(fts=fts, sql=" AND ".join(sqls) or None, params=params)
+        if excluded:
+            fts = f"({fts}) NOT ({excluded})"
+    elif excluded:
+        sqls.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(excluded)
+    return _Part(fts=fts, sql=" AND ".join(sqls) or None, params=params, conjunction=len(sqls) > 1)
 
 
 def _like_words(value: str) -> str:
     """A LIKE pattern matching `value` as whole words of a padded name (' ' || name || ' ')."""
     prefix = value.endswith("*")
-    value = value.rstrip("*").strip()
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return "% " + escaped + ("%" if prefix else " %")
+    return _like_sequence(value.rstrip("*").strip().split(" "), prefix)
+
+
+def _like_sequence(words: list[str | None], prefix: bool) -> str:
+    """A LIKE pattern for these words in a row in a padded name; None is any one-letter word (an
+    initial), and with `prefix` the last word may go on."""
+    escaped = ["_" if w is None else w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+               for w in words]
+    return "% " + " ".join(escaped) + ("%" if prefix else " %")
+
+
+def _with_initials(name: str, prefix: bool) -> list[str]:
+    """Patterns for a normalised name and the same name with one or two initials in each gap
+    between two full words ("george bush" finds "george w bush" and "george h w bush"; a name
+    typed with an initial wants it: "george w bush" does not find "george h w bush")."""
+    words = name.split()
+    gaps = [i for i in range(1, len(words)) if len(words[i - 1]) > 1 and len(words[i]) > 1][:2]
+    patterns = []
+    for counts in itertools.product((0, 1, 2), repeat=len(gaps)):
+        seq: list[str | None] = []
+        for i, word in enumerate(words):
+            if i in gaps:
+                seq += [None] * counts[gaps.index(i)]
+            seq.append(word)
+        patterns.append(_like_sequence(seq, prefix))
+    return patterns
 
 
 def _entity_ids(value: str, kinds: tuple[str, ...] | None) -> tuple[str, list[Any]]:
-    """SQL for the library-wide entities whose name or any alias holds the value's words, or whose
-    key does in its folded spelling (`person:Zelenskiy` finds the "Zelensky" of every article)."""
+    """SQL for the library-wide entities the value names: as whole words of the entity's name, an
+    alias, or its identity key, in any spelling that folds to the same key ("Zelensky" finds
+    "Zelenskiy" and the reverse), by another name of the same place ("Kiev" finds "Kyiv"), and
+    with middle initials left out ("George Bush" finds "George W. Bush")."""
     kind = "" if kinds is None else " AND e.kind IN (" + ",".join(f"'{k}'" for k in kinds) + ")"
-    pattern = _like_words(value)
     prefix = value.endswith("*")
-    folded = _like_words(fold_transliteration(normalize_name(value.rstrip("*"))) + ("*" if prefix else ""))
-    sql = (f"SELECT e.id FROM entities e WHERE (' ' || e.name || ' ') LIKE ? ESCAPE '\\'{kind}"
+    typed = value.rstrip("*").strip()
+    norm = normalize_name(typed)
+    forms = spellings(norm, last_is_prefix=prefix) if norm else []
+    if norm and not prefix:
+        forms += [f for other in equivalent_names(norm) for f in spellings(other)]
+    # LIKE folds ASCII case: a pattern that differs from another only so would test every row twice.
+    names = list({p.casefold(): p for p in [*(_like_sequence(f.split(), prefix) for f in forms),
+                                             _like_words(value)]}.values())
+    folded = fold_transliteration(norm)
+    keys = list(dict.fromkeys([*(_with_initials(folded, prefix) if folded else []),
+                               *(_like_sequence(f.split(), prefix) for f in forms)]))
+    # The key after its kind, a one-word person's "@article" set apart as a word of its own.
+    key = "(' ' || replace(substr(e.key, instr(e.key, ':') + 1), '@', ' @') || ' ')"
+    by_name = " OR ".join(["(' ' || e.name || ' ') LIKE ? ESCAPE '\\'"] * len(names))
+    by_key = " OR ".join([f"{key} LIKE ? ESCAPE '\\'"] * len(keys))
+    by_alias = " OR ".join(["(' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'"] * len(names))
+    sql = (f"SELECT e.id FROM entities e WHERE ({by_name}{' OR ' + by_key if keys else ''}){kind}"
            " UNION SELECT ea.entity_id FROM entity_aliases ea JOIN entities e ON e.id = ea.entity_id"
-           f" WHERE (' ' || ea.alias || ' ') LIKE ? ESCAPE '\\'{kind}"
-           f" UNION SELECT e.id FROM entities e WHERE (' ' || substr(e.key, instr(e.key, ':') + 1) || ' ')"
-           f" LIKE ? ESCAPE '\\'{kind}")
-    return sql, [pattern, pattern, folded]
+           f" WHERE ({by_alias}){kind}")
+    return sql, [*names, *keys, *names]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_GLOB_SPECIAL = re.compile(r"([*?\[])")
+
+
+def _source_sql(value: str) -> tuple[str, list[Any]]:
+    """A source line holding the value as whole words ("AP" in "AP News", not in "Japan"), or as
+    word prefixes with a trailing '*' (`source:wiki*` finds "Wikinews").
+
+    GLOB over the lower-cased line with a non-alphanumeric on each side; SQLite's lower() folds
+    ASCII only, so the value is folded the same way.
+    """
+    prefix = value.endswith("*")
+    words = _GLOB_SPECIAL.sub(r"[\1]", value.rstrip("*").strip().translate(_ASCII_LOWER))
+    pattern = "*[^a-z0-9]" + words + ("*" if prefix else "[^a-z0-9]*")
+    # The LIKE (a substring, ASCII case folded) is cheap and rules out most rows before the GLOB.
+    like = "%" + value.rstrip("*").strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "(a.source LIKE ? ESCAPE '\\' AND (' ' || lower(a.source) || ' ') GLOB ?)", [like, pattern]
 
 
 def _speaker_fts(value: str) -> str:
@@ -213,8 +301,7 @@ def _filter_sql(f: Filter) -> tuple[str, list[Any]]:
                 + ") UNION SELECT q.article_id FROM quotes q WHERE q.id IN"
                 " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))", [*params, _speaker_fts(f.value)])
     if f.name == "source":
-        value = f.value.rstrip("*").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return "a.source LIKE ? ESCAPE '\\'", [f"%{value}%"]
+        return _source_sql(f.value)
     first, after = date_bounds(f.value, f.name, f.column)
     if f.name == "from":
         return "a.date >= ?", [first]
@@ -266,11 +353,28 @@ def search(library: Library, query: str | Node | None, limit: int = 20, offset: 
     if node is None:
         return []
     conn = library.db.conn
-    part = _compile(node, _library_vocab(conn))
     limit, offset = max(0, int(limit)), max(0, int(offset))
-    if part.fts:
-        return _ranked(conn, part, limit, offset)
-    return _unranked(conn, node, part, limit, offset)
+    with _runnable():
+        part = _compile(node, _library_vocab(conn))
+        if part.fts:
+            return _ranked(conn, part, limit, offset)
+        return _unranked(conn, node, part, limit, offset)
+
+
+def count_matches(library: Library, query: str | Node | None) -> int:
+    """How many articles match the query (what `search` would list with no limit), counted
+    without ranking them or reading their rows: "20 of 313 shown". QueryError as `search`."""
+    node = parse(query) if isinstance(query, str) else query
+    if node is None:
+        return 0
+    conn = library.db.conn
+    with _runnable():
+        part = _compile(node, _library_vocab(conn))
+        if part.fts and not part.sql:
+            return conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                [part.fts]).fetchone()[0]
+        where, params = part.as_sql()
+        return conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
 
 
 def _library_vocab(conn: sqlite3.Connection) -> _Vocab:
@@ -332,15 +436,12 @@ def _fallback_snippet(conn: sqlite3.Connection, article_id: int, entity_ids: lis
 def _filtered_entity_ids(conn: sqlite3.Connection, filters: list[Filter]) -> list[int]:
     """The library-wide entities that the person:/place:/org:/speaker: filters ask for (found once
     a search, not once a hit)."""
-    ids_sql, params = [], []
-    for f in filters:
+    found: set[int] = set()
+    for f in filters:  # one query a filter: a UNION of them all could pass SQLite's 500 SELECTs
         if f.name in _ENTITY_KINDS or f.name == "speaker":
-            ids, more = _entity_ids(f.value, _ENTITY_KINDS.get(f.name))
-            ids_sql.append(ids)
-            params += more
-    if not ids_sql:
-        return []
-    return [row[0] for row in conn.execute(" UNION ".join(ids_sql), params).fetchall()]
+            ids, params = _entity_ids(f.value, _ENTITY_KINDS.get(f.name))
+            found.update(row[0] for row in conn.execute(ids, params))
+    return sorted(found)
 
 
 def _mention_snippet(conn: sqlite3.Connection, entity_ids: list[int], article_id: int) -> str | None:
@@ -439,13 +540,14 @@ def match_spans(text: str, query: str | Node | None) -> list[tuple[int, int]]:
     clean = text.replace(_OPEN, " ").replace(_CLOSE, " ")
     conn = sqlite3.connect(":memory:")
     try:
-        conn.execute(f"CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='{_TOKENIZER}')")
-        conn.execute("CREATE VIRTUAL TABLE temp.doc_vocab USING fts5vocab(main, doc, row)")
-        conn.execute("INSERT INTO doc(rowid, body) VALUES (1, ?)", [clean])
-        vocab = _Vocab(conn, "temp.doc_vocab")
-        expr = " OR ".join(f"({_term_fts(t, vocab)})" for t in terms)
-        row = conn.execute("SELECT highlight(doc, 0, ?, ?) FROM doc WHERE doc MATCH ?",
-                           [_OPEN, _CLOSE, expr]).fetchone()
+        with _runnable():
+            conn.execute(f"CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='{_TOKENIZER}')")
+            conn.execute("CREATE VIRTUAL TABLE temp.doc_vocab USING fts5vocab(main, doc, row)")
+            conn.execute("INSERT INTO doc(rowid, body) VALUES (1, ?)", [clean])
+            vocab = _Vocab(conn, "temp.doc_vocab")
+            expr = " OR ".join(f"({_term_fts(t, vocab)})" for t in terms)
+            row = conn.execute("SELECT highlight(doc, 0, ?, ?) FROM doc WHERE doc MATCH ?",
+                               [_OPEN, _CLOSE, expr]).fetchone()
     finally:
         conn.close()
     if row is None:
@@ -465,7 +567,11 @@ def article_hits(library: Library, article_id: int, query: str | Node | None) ->
     """Every place in one article the query points at: its words, and the mentions and quotes its
     person:/place:/org:/speaker: filters matched (so a filter-only search still lands somewhere)."""
     node = parse(query) if isinstance(query, str) else query
-    conn = library.db.conn
+    with _runnable():
+        return _article_hits(library.db.conn, article_id, node)
+
+
+def _article_hits(conn: sqlite3.Connection, article_id: int, node: Node | None) -> list[tuple[int, int]]:
     row = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None or node is None:
         return []

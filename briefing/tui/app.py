@@ -38,6 +38,20 @@ FirstRun = Callable[[ProgressCallback], Any]
 """Loads the bundled sample articles into the library (in a thread); returns a report or None."""
 
 
+def known_binding_ids() -> set[str]:
+    """Every binding id of briefing's screens and widgets (what a [keys] entry may name)."""
+    from textual.dom import DOMNode
+
+    ids: set[str] = set()
+    classes = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("briefing."):
+            ids.update(b.id for b in cls.BINDINGS if isinstance(b, Binding) and b.id)
+    return ids
+
+
 class BriefingApp(App[None], inherit_bindings=False):
     """A keyboard-first reader for a briefing library."""
 
@@ -70,6 +84,10 @@ class BriefingApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+            unknown = sorted(set(self.settings.keys) - known_binding_ids())
+            if unknown:
+                self.notify(f"config.toml [keys]: no key has the id {', '.join(map(repr, unknown))}; "
+                            "? lists the ids", severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not self.cursor_blink:
             Input.cursor_blink = False  # stable snapshots

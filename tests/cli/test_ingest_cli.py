@@ -94,3 +94,13 @@ def test_reanalyze_keeps_articles(tmp_path: Path, seed_path: Path):
     assert result.exit_code == 0
     assert "reanalyze: 1 articles" in result.stdout
     assert json.loads(run("stats", "--json", "--db", db).stdout) == before
+
+
+def test_analyze_summary_marks_reported_speech_as_not_verbatim(seed_path: Path):
+    """'Zelensky reported that 3,000 North Korean soldiers…' is his claim in the writer's words."""
+    out = run("analyze", str(seed_path)).stdout
+    reported = [line for line in out.splitlines() if line.strip().startswith("(reported)")]
+    assert len(reported) >= 3
+    assert not any(line.strip().startswith("“that") for line in out.splitlines())  # not quoted as his words
+    assert any(line.strip().startswith("“There are indications") for line in out.splitlines())
+    assert "· \n" not in out and not any(line.endswith("· ") for line in out.splitlines())

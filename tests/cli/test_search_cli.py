@@ -75,7 +75,9 @@ def test_article_text_is_never_markup(tmp_path: Path):
 @pytest.mark.parametrize(("query", "message"), [
     ('"Reykjavik', "briefing: search: unclosed quote at column 1\n"),
     ("kyiv OR", "briefing: search: OR needs a term after it at column 6\n"),
-    ("from:2024-02-30", "briefing: search: from: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not 2024-02-30 at column 1\n"),
+    ("from:2024-02-30", "briefing: search: from: 2024-02-30 is not a day of the calendar at column 1\n"),
+    ("bush " + "-w0 " * 250, "briefing: search: the query is too long: at most 200 words, phrases and filters at column 803\n"),
+    ("(" * 500 + "kyiv" + ")" * 500, "briefing: search: parentheses nested deeper than 8 at column 9\n"),
 ])
 def test_malformed_query_exits_2_with_one_line(db, query, message):
     proc = subprocess.run([sys.executable, "-m", "briefing", "search", query, "--db", db],
@@ -158,6 +160,23 @@ def test_in_a_pipe_each_hit_is_two_whole_lines(tmp_path: Path):
     assert len(lines) == 4
     assert {lines[0].split("  ")[-1], lines[2].split("  ")[-1]} == {long_title, "Second volcano"}
     assert all(line.startswith("     ") and "«volcano»" in line for line in (lines[1], lines[3]))
+
+
+def test_a_full_page_says_how_many_more_match_on_stderr(db):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", "Reykjavik OR Kyiv", "--limit", "2", "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0
+    assert proc.stderr == "briefing: search: 2 of 4 articles shown; --limit N for more\n"
+    assert len(proc.stdout.splitlines()) == 4  # two hits, two lines each: the note is not in the pipe
+
+
+@pytest.mark.parametrize("args", [["--limit", "4"], ["--limit", "2", "--json"]])
+def test_no_note_when_every_match_is_shown_or_for_a_script(db, args):
+    proc = subprocess.run([sys.executable, "-m", "briefing", "search", "Reykjavik OR Kyiv", *args, "--db", db],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0 and proc.stderr == ""
+    if "--json" in args:
+        assert len(json.loads(proc.stdout)) == 2
 
 
 def titles(result) -> list[str]:

@@ -286,3 +286,182 @@ def test_any_query_gives_hits_or_a_query_error(shared_library, query):
         return
     for hit in hits:
         assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.marks)
+
+
+LIMIT_SHAPES = [
+    lambda n: "Kyiv " + " ".join(f"-w{i}" for i in range(n - 1)),
+    lambda n: " OR ".join(f"person:p{i}" for i in range(n)),
+    lambda n: "Kyiv " + " ".join(f"-person:p{i}" for i in range(n - 1)),
+    lambda n: " ".join(f"place:Kyiv{'*' if i % 2 else ''}" for i in range(n)),
+    lambda n: " OR ".join(f"warn{i}x*" for i in range(n)),
+]
+
+
+@pytest.mark.parametrize("shape", LIMIT_SHAPES)
+def test_the_longest_query_the_parser_allows_runs(lib, shape):
+    from briefing.store.query import MAX_TERMS
+    from briefing.store.search import count_matches
+
+    library, _ = lib
+    search(library, shape(MAX_TERMS))
+    count_matches(library, shape(MAX_TERMS))
+    with pytest.raises(QueryError, match="the query is too long"):
+        search(library, shape(MAX_TERMS + 1))
+
+
+@pytest.mark.parametrize("opener", ["(a OR ", "-(a OR ", "-(person:a OR ", "(person:a OR ", "(x (y OR ", "-"])
+def test_the_deepest_query_the_parser_allows_runs(lib, opener):
+    from briefing.store.query import MAX_DEPTH
+    from briefing.store.search import article_hits, count_matches
+
+    library, ids = lib
+    levels = MAX_DEPTH // (1 + opener.startswith("-(")) // (1 + opener.startswith("(x"))
+    query = "Kyiv " + opener * levels + "Zelensky" + ")" * (opener.count("(") * levels)
+    search(library, query)
+    count_matches(library, query)
+    article_hits(library, ids["Kyiv under fire"], query)
+
+
+def test_what_sqlite_refuses_while_running_a_query_is_a_query_error(lib, monkeypatch):
+    """The last line of defence, beyond the parser's limits: a plain one-line message, no crash."""
+    from briefing.store import query as query_module
+    from briefing.store.search import count_matches
+
+    monkeypatch.setattr(query_module, "MAX_DEPTH", 10_000)
+    library, _ = lib
+    query = "(a OR " * 100 + "Kyiv" + ")" * 100
+    for run in (lambda: search(library, query), lambda: count_matches(library, query)):
+        with pytest.raises(QueryError) as err:
+            run()
+        assert str(err.value) == "the query is too complex to run: use fewer words, filters or parentheses"
+        assert err.value.column is None
+
+
+LONG = st.sampled_from(["kyiv", "-kyiv", "talk*", '"air defence"', "“air defence”", "person:Zelensky",
+                        "-person:Biden", "place:Kyiv*", "OR", "(", ")", "-(", "from:2024", "source:nordic"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(LONG, min_size=100, max_size=300).map(" ".join))
+def test_any_long_query_gives_hits_or_a_query_error(shared_library, query):
+    try:
+        search(shared_library, query)
+    except QueryError as exc:
+        assert "\n" not in str(exc)
+
+
+def test_source_matches_whole_words_of_the_source_line(library: Library):
+    wiki = "Wikinews, https://en.wikinews.org/wiki/Japanese_whaling_fleet_returns (via GUM corpus)"
+    build(library, [article("Whaling", "The fleet returned.", "2024-01-01", source=wiki),
+                    article("Wire", "Markets fell.", "2024-01-02", source="AP News"),
+                    article("Fruit", "Apples sold.", "2024-01-03", source="Apple Daily"),
+                    article("Bare", "Rain fell.", "2024-01-04", source="AP")])
+    assert titles(library, "source:AP") == ["Bare", "Wire"]  # not "Japanese" inside the URL, not "Apple"
+    assert titles(library, "source:ap*") == ["Bare", "Fruit", "Wire"]
+    assert titles(library, "source:wiki") == ["Whaling"]  # the URL's /wiki/ is a word of the line
+    assert titles(library, "source:wikinew") == []
+    assert titles(library, "source:Wikinew*") == ["Whaling"]
+    assert titles(library, 'source:"ap news"') == ["Wire"]
+    assert titles(library, "source:[ap]") == [] and titles(library, "source:a?") == []  # GLOB's syntax is text
+
+
+@pytest.mark.parametrize("query", ["Reykjavik OR Kyiv", "talks", "person:Zelensky", "place:Kyiv -person:Zelensky",
+                                   "harvest OR org:NATO", "-Reykjavik", "from:2024", "source:nordic talks", "zzz",
+                                   "Kyiv -Zelensky", "(talks OR corn) -place:Iowa", "!!!"])
+def test_count_matches_counts_what_search_lists(lib, query):
+    from briefing.store.search import count_matches
+
+    library, _ = lib
+    assert count_matches(library, query) == len(search(library, query, limit=1000))
+
+
+def test_count_matches_raises_query_errors_like_search(lib):
+    from briefing.store.search import count_matches
+
+    with pytest.raises(QueryError, match="unclosed quote"):
+        count_matches(lib[0], '"Kyiv')
+
+
+def _keyed(title: str, body: str, day: str, entities: list[tuple[str, str]]):
+    """An analysis whose entities carry the identity keys the real analysis gives them."""
+    from briefing.analysis.entities import identity_key
+
+    analysis = article(title, body, day, entities=[(kind, name, []) for kind, name in entities])
+    for e in analysis.entities:
+        e.key = identity_key(e)
+    return analysis
+
+
+@pytest.fixture
+def spelled(library: Library) -> Library:
+    """Names as the corpus spells them, one spelling an article (keys as the analysis gives them)."""
+    build(library, [
+        _keyed("Zelensky", "Volodymyr Zelensky met leaders in Brussels.", "2024-01-01",
+               [("person", "Volodymyr Zelensky")]),
+        _keyed("Zelenskyy", "Volodymyr Zelenskyy spoke on Tuesday.", "2024-01-02", [("person", "Volodymyr Zelenskyy")]),
+        _keyed("Zelenskiy", "President Zelenskiy visited the front.", "2024-01-03", [("person", "Zelenskiy")]),
+        _keyed("Kyiv", "Missiles struck Kyiv overnight.", "2024-01-04", [("place", "Kyiv")]),
+        _keyed("Odesa", "The port of Odesa reopened.", "2024-01-05", [("place", "Odesa")]),
+        _keyed("Yanukovich", "Viktor Yanukovich won the vote.", "2004-11-22", [("person", "Viktor Yanukovich")]),
+        _keyed("Yushchenko", "Viktor Yushchenko was poisoned.", "2004-12-11", [("person", "Viktor Yushchenko")]),
+        _keyed("Bush", "George W. Bush met Tony Blair.", "2004-12-01",
+               [("person", "George W. Bush"), ("person", "Tony Blair")]),
+        _keyed("Elder Bush", "George H. W. Bush spoke.", "1991-01-01", [("person", "George H. W. Bush")]),
+        _keyed("UK", "The UK sent aid.", "2024-02-01", [("place", "UK")]),
+        _keyed("Toni", "Toni Morrison wrote.", "1993-10-07", [("person", "Toni Morrison")]),
+    ])
+    return library
+
+
+@pytest.mark.parametrize("query", ["person:Zelensky", "person:Zelenskyy", "person:Zelenskiy", "person:ZELENSKII",
+                                   "person:Zelensky*"])
+def test_every_spelling_of_a_name_finds_every_spelling(spelled, query):
+    assert set(titles(spelled, query)) == {"Zelensky", "Zelenskyy", "Zelenskiy"}
+
+
+@pytest.mark.parametrize("query", ['person:"Volodymyr Zelensky"', 'person:"Volodymyr Zelenskiy"'])
+def test_a_full_name_finds_its_spellings_but_not_a_lone_surname(spelled, query):
+    """A one-word "Zelenskiy" could be anyone of that name: a full name does not claim it."""
+    assert set(titles(spelled, query)) == {"Zelensky", "Zelenskyy"}
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("place:Kiev", ["Kyiv"]), ("place:Kyiv", ["Kyiv"]), ("place:Odessa", ["Odesa"]),
+    ("person:Yanukovych", ["Yanukovich"]), ('person:"Viktor Yanukovych"', ["Yanukovich"]),
+    ("person:Yuschenko", ["Yushchenko"]), ("person:Yushchenko", ["Yushchenko"]),
+    ('person:"George Bush"', ["Bush", "Elder Bush"]), ('person:"George W. Bush"', ["Bush"]),
+    ('person:"George W Bush"', ["Bush"]), ("place:U.K.", ["UK"]), ('place:"United Kingdom"', ["UK"]),
+    ("place:Britain", ["UK"]), ("person:Tony", ["Bush"]), ("person:Toni", ["Toni"]),
+])
+def test_other_spellings_and_names_find_the_same_entity(spelled, query, found):
+    assert sorted(titles(spelled, query)) == found
+
+
+def test_a_name_with_an_initial_marks_the_mention_in_the_article(spelled):
+    from briefing.store.search import article_hits
+
+    [hit] = search(spelled, "person:Yuschenko")
+    body = spelled.article(hit.article_id).body
+    assert [body[s:e] for s, e in article_hits(spelled, hit.article_id, "person:Yuschenko")] == ["Viktor Yushchenko"]
+
+
+def test_the_sample_articles_names_are_found_in_other_spellings(tmp_path, samples, nlp):
+    """End to end on the bundled samples, analysed for real: the spellings a user would type."""
+    from briefing.analysis.extract import extract
+    from briefing.sources.text import parse_text
+
+    names = ["wikinews2004-yushchenko-claims-victory-in-re-run.txt", "seed-kursk-briefing.txt",
+             "wikinews2004-us-president-bush-visits-canada.txt",
+             "gum-news-questionnaire.txt"]
+    with Library(tmp_path / "lib.db") as library:
+        found = {}
+        for name in names:
+            art = parse_text((samples / name).read_text(encoding="utf-8"), str(samples / name))
+            found[library.store(extract(nlp(art.body), art)).article_id] = name
+        def hits(query):
+            return {found[h.article_id] for h in search(library, query)}
+        assert hits("person:Yuschenko") == hits("person:Yushchenko") == {names[0]}  # it says Yushchenko
+        assert hits("person:Yanukovych") == hits("person:Yanukovich") == {names[0]}  # it says Yanukovich
+        assert hits("place:Kiev") == hits("place:Kyiv") == {names[1]}  # it says Kyiv
+        assert names[2] in hits('person:"George Bush"')  # it says George W. Bush
+        assert names[3] in hits("place:U.K.") and hits("place:U.K.") == hits("place:UK")

@@ -6,7 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.store.query import And, Filter, Not, Or, QueryError, Term, parse, positive_terms
+from briefing.store.query import (
+    MAX_DEPTH,
+    MAX_TERMS,
+    And,
+    Filter,
+    Not,
+    Or,
+    QueryError,
+    Term,
+    date_bounds,
+    parse,
+    positive_terms,
+)
 from briefing.store.search import match_spans
 
 
@@ -79,6 +91,56 @@ def test_dates(value):
     assert parse(f"from:{value}") == Filter("from", value, 1)
 
 
+def test_a_year_far_ahead_is_a_date_too():
+    assert parse("from:9999") == Filter("from", "9999", 1)
+    assert date_bounds("9999", "to", 1)[1] > "9999-12-31"
+    assert date_bounds("9999-12-31", "to", 1)[1] > "9999-12-31"
+
+
+@pytest.mark.parametrize("query", ["“talks air”", "„talks air“", "«talks air»", "»talks air«", "‹talks air›",
+                                   "‟talks air”", "”talks air”", "“talks air\"", "‘talks air’"])
+def test_typographic_quotes_make_a_phrase(query):
+    assert parse(query) == Term("talks air", phrase=True)
+
+
+@pytest.mark.parametrize("query", ['person:“Joe Biden”', "person:„Joe Biden“", "person:«Joe Biden»",
+                                   "person:‘Joe Biden’"])
+def test_typographic_quotes_around_a_filter_value(query):
+    assert parse(query) == Filter("person", "Joe Biden", 1)
+
+
+def test_a_curly_apostrophe_stays_inside_its_word():
+    assert parse("Ukraine’s war") == And((Term("Ukraine’s"), Term("war")))
+    assert parse("‘Ukraine’s war’ talks") == And((Term("Ukraine’s war", phrase=True), Term("talks")))
+    assert parse("‘90s music") == And((Term("‘90s"), Term("music")))  # no closing ’: not a quote
+    assert parse("person:O’Brien") == Filter("person", "O’Brien", 1)
+
+
+def test_a_quoted_prefix_with_curly_quotes():
+    assert parse("“air defen*”") == Term("air defen", prefix=True, phrase=True)
+    assert parse("“air defen”*") == Term("air defen", prefix=True, phrase=True)
+
+
+def test_too_many_terms_is_one_line_naming_the_limit():
+    query = "bush " + " ".join(f"-w{i}" for i in range(500))
+    with pytest.raises(QueryError) as err:
+        parse(query)
+    assert str(err.value).startswith(f"the query is too long: at most {MAX_TERMS} words, phrases and filters")
+    assert query[err.value.column - 1:].startswith(f"w{MAX_TERMS - 1} ")  # the first term too many
+    parse(" ".join(f"w{i}" for i in range(MAX_TERMS)))  # the limit itself is fine
+
+
+def test_deep_nesting_is_one_line_naming_the_limit():
+    with pytest.raises(QueryError, match=f"parentheses nested deeper than {MAX_DEPTH} at column {MAX_DEPTH + 1}"):
+        parse("(" * 500 + "kyiv" + ")" * 500)
+    with pytest.raises(QueryError, match=f"nested deeper than {MAX_DEPTH}"):
+        parse("kyiv " + "-" * 500 + "x")
+    with pytest.raises(QueryError, match=f"nested deeper than {MAX_DEPTH}"):
+        parse("kyiv " + "-(a OR " * 100 + "b" + ")" * 100)
+    nested = "(a OR " * MAX_DEPTH + "b" + ")" * MAX_DEPTH
+    assert parse(nested) is not None
+
+
 def test_punctuation_only_terms_are_dropped():
     assert parse("!!! kyiv") == Term("kyiv")
     assert parse("...") is None
@@ -109,7 +171,16 @@ def test_positive_terms_skip_exclusions_and_filters():
         ("person:", "person: needs a value at column 1"),
         ('person:"" x', "person: needs a value at column 1"),
         ('person:"Joe', "unclosed quote at column 8"),
-        ("from:2024-13-01", "from: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not 2024-13-01 at column 1"),
+        ("from:2024-13-01", "from: 2024-13-01 is not a day of the calendar at column 1"),
+        ("to:2023-02-29", "to: 2023-02-29 is not a day of the calendar at column 1"),
+        ("from:0000", "from: there is no year 0000 at column 1"),
+        ("kyiv (", "'(' is never closed at column 6"),
+        ("kyiv (  ", "'(' is never closed at column 6"),
+        ("Zel*ensky", "'*' goes at the end of a word (prefix*) at column 4"),
+        ("kyiv person:Zel*ensky", "'*' goes at the end of a word (prefix*) at column 16"),
+        ('"air* defence"', "'*' goes at the end of a word (prefix*) at column 5"),
+        ('person:"Zel*ensky"', "'*' goes at the end of a word (prefix*) at column 12"),
+        ("“talks air", "unclosed quote at column 1"),
         ("x to:yesterday", "to: expects a date YYYY, YYYY-MM or YYYY-MM-DD, not yesterday at column 3"),
         ("*", "'*' goes at the end of a word (prefix*) at column 1"),
         (")kyiv(", "')' without a matching '(' at column 1"),
@@ -157,6 +228,24 @@ SYNTAX = st.sampled_from(['"', "(", ")", "-", "*", " ", "OR", "AND", "or", "pers
 @settings(max_examples=500, deadline=None)
 @given(st.lists(SYNTAX, max_size=12).map("".join))
 def test_random_mixes_of_syntax_give_a_result_or_a_one_line_error(query):
+    _assert_one_line_or_result(query)
+
+
+LONG_PIECES = st.sampled_from(["kyiv", "-kyiv", "talk*", '"air defence"', "“air defence”", "person:Biden",
+                               "-person:Biden", "place:Kyiv*", "OR", "AND", "(", ")", "-(", "from:2024", "-"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(LONG_PIECES, min_size=150, max_size=400).map(" ".join))
+def test_long_generated_queries_give_a_result_or_a_one_line_error(query):
+    _assert_one_line_or_result(query)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 600), st.sampled_from(["(a OR ", "(", "-(", "-", "(a ", "-(person:x OR "]),
+       st.booleans())
+def test_deeply_nested_queries_give_a_result_or_a_one_line_error(depth, opener, closed):
+    query = opener * depth + "kyiv" + (")" * (opener.count("(") * depth) if closed else "")
     _assert_one_line_or_result(query)
 
 

@@ -314,3 +314,50 @@ async def test_backspace_returns_to_the_article_read_before_at_the_same_sentence
         await pilot.pause()
         assert reader.current_article_id == first
         assert any("No article read before" in n.message for n in app._notifications)
+
+
+def _burst(app, keys: str) -> None:
+    """Keys arriving in one instant (a paste, tmux send-keys, a fast typist): no pause between them."""
+    from textual import events
+
+    names = {"/": "slash", " ": "space"}
+    for ch in keys:
+        app.post_message(events.Key(names.get(ch, ch), ch))
+
+
+async def test_keys_typed_straight_after_slash_or_f_land_in_the_box(make_app):
+    """'/strike' typed in one go searched for nothing ('s', 't'... went to the reader: 'r' reloaded)."""
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        highlights = app.reader.article.show_highlights
+        _burst(app, "/Kursk")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.input.value == "Kursk" and app.screen.searched == "Kursk"
+        await pilot.press("escape")
+        await pilot.pause()
+        _burst(app, "fhelsinki")  # 'h' would toggle the highlights, 'l' the library
+        await pilot.pause()
+        reader = app.reader
+        assert reader.query_one("#filter").value == "helsinki"
+        assert reader.article.show_highlights == highlights
+        _burst(app, "/f")  # in the filter box both are its own characters
+        await pilot.pause()
+        assert app.screen is reader and reader.query_one("#filter").value == "helsinki/f"
+
+
+async def test_a_keymap_entry_for_no_binding_is_reported(make_app):
+    """A misspelt id in config.toml [keys] did nothing, silently."""
+    from briefing.config import Settings
+
+    app = make_app(settings=Settings(keys={"no-such-action": "z", "next-sentence": "ctrl+n"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("'no-such-action'" in w for w in warnings)
+        assert not any("next-sentence" in w for w in warnings)
+        before = app.reader.article.cursor
+        await pilot.press("ctrl+n")
+        assert app.reader.article.cursor != before  # the known id was rebound

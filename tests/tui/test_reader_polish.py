@@ -289,7 +289,7 @@ async def test_the_footer_shows_whole_keys_only(make_app, size):
             assert labels == every  # room for all of them
 
 
-@pytest.mark.parametrize("width", [30, 48, 90])
+@pytest.mark.parametrize("width", [30, 41, 46, 48, 90])
 async def test_the_legend_gives_way_to_the_position(width):
     """Where the cursor is and which hit it is on matter more than the colour key, at any width."""
     from textual.app import App, ComposeResult
@@ -308,3 +308,6 @@ async def test_the_legend_gives_way_to_the_position(width):
         shown = str(legend.render())
         assert shown.endswith("hit 2/10 n/N  2/11") and len(shown) <= legend.size.width
         assert shown.startswith("■ per" if width >= 48 else "■")
+        swatches = shown.removesuffix("hit 2/10 n/N  2/11").replace("▌", "■").split("■")[1:]
+        labels = {"person", "place", "org", "group", "figure", "quote", "per", "pl", "grp", "fig", "q"}
+        assert all(label.strip() in labels for label in swatches)  # a kind is named whole or not at all

@@ -467,3 +467,19 @@ async def test_inside_an_article_the_status_says_exclusions_and_date_filters_nar
         await pilot.press("ctrl+u")
         await type_query(pilot, "Korean")
         assert "choose articles" not in str(screen.query_one("#search-status").render())
+
+
+async def test_a_full_page_of_hits_says_how_many_match_in_all(make_app, monkeypatch):
+    from briefing.tui.screens import search as search_screen
+
+    monkeypatch.setattr(search_screen, "HIT_LIMIT", 1)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_query(pilot, "Zelensky")
+        status = str(app.screen.query_one("#search-status").render())
+        assert len(app.screen.hits) == 1 and status.startswith("the best 1 of 2 articles")
+        await pilot.press("ctrl+u")
+        await type_query(pilot, "Pentagon")  # one article: a page not full, no count
+        assert str(app.screen.query_one("#search-status").render()).startswith("1 article ·")

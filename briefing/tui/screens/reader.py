@@ -52,6 +52,7 @@ def nearest(spans: list[tuple[int, int]], here: tuple[int, int]) -> tuple[int, i
 
 
 READ_BEFORE_KEPT = 50
+TYPING_ACTIONS = ("search", "search_article", "filter")
 
 
 class ArticleHeader(Widget):
@@ -99,7 +100,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         Binding("shift+tab", "previous_pane", "Previous pane", id="previous-pane", show=False),
         Binding("h", "toggle_highlights", "Highlights", id="toggle-highlights"),
         Binding("l", "toggle_library", "Library", id="toggle-library"),
-        Binding("f", "filter", "Filter", id="filter", tooltip="Filter the library list as you type"),
+        Binding("f", "filter", "Filter", id="filter", tooltip="Filter the library list as you type", priority=True),
         Binding("r", "reload", "Reload", id="reload", show=False,
                 tooltip="Read the library list again (after an ingest in another terminal)"),
         Binding("escape", "focus_article", "Back to article", id="focus-article", show=False),
@@ -376,6 +377,14 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
             self.set_focus(self.article)
         else:
             self.call_after_refresh(self.library_list.focus)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys that open a place to type (`/`, `ctrl+f`, `f`) are priority bindings, so the
+        keys typed after them in the same instant already find that place; in a text box they
+        are the box's own characters."""
+        if action in TYPING_ACTIONS and isinstance(self.app.focused, Input):
+            return False
+        return True
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)

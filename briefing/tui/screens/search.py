@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from briefing.store.db import LibraryError
 from briefing.store.history import recent_searches, remember_search
 from briefing.store.query import And, Filter, Not, Or, parse
-from briefing.store.search import Hit, QueryError, article_hits, search
+from briefing.store.search import Hit, QueryError, article_hits, count_matches, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.hit_list import HitList
 from briefing.tui.widgets.keys_footer import KeysFooter
@@ -43,8 +43,8 @@ HINT = ('words · "phrase" · a OR b · -word · prefix* · (groups) · person: 
         "source: from:YYYY-MM-DD to:YYYY-MM-DD")
 
 SEARCH_BINDINGS = [
-    Binding("slash", "search", "Search", id="search", key_display="/"),
-    Binding("ctrl+f", "search_article", "Find in article", id="search-article", show=False),
+    Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
+    Binding("ctrl+f", "search_article", "Find in article", id="search-article", show=False, priority=True),
     Binding("n", "next_hit", "Next hit", id="next-hit", show=False),
     Binding("N", "previous_hit", "Previous hit", id="previous-hit", show=False),
 ]
@@ -105,6 +105,9 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._history_at: int | None = None
         self._draft = ""
         self._recalled: str | None = None
+        self._typed_early = False
+        self._totals: dict[str, int] = {}
+        """Articles matching each query whose hits filled a page (counted in the search thread)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -142,6 +145,20 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         if self.initial_query.strip():
             self.run_query(self.initial_query, debounce=False)
 
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `/` (a paste, a fast typist) were sent to the screen before its box
+        had the focus: they belong to the query, replacing the one offered as typing into it would.
+        (The box and the hits take printable keys themselves, so none reach here from them.)"""
+        if not (event.is_printable and event.character):
+            return
+        event.stop()
+        field = self.input
+        if not self._typed_early:
+            self._typed_early = True
+            field.select_on_focus = False  # the box's focus must not select what is typed here
+            field.value = ""
+        field.insert_text_at_cursor(event.character)
+
     # ------------------------------------------------------------ searching
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -168,7 +185,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         """(hits in the library, or places in `article_id` if given, and the error of a malformed query)."""
         try:
             if article_id is None:
-                return search(self.app.library, query, HIT_LIMIT), [], None
+                hits = search(self.app.library, query, HIT_LIMIT)
+                if len(hits) == HIT_LIMIT:  # a full page: say how many there are in all
+                    self._totals[query] = count_matches(self.app.library, query)
+                return hits, [], None
             return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
@@ -204,8 +224,10 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return
         if self.article_id is None:
             results.add_options(_separated(Option(_hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)))
-            more = "+" if len(hits) == HIT_LIMIT else ""
-            found = f"{len(hits)}{more} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
+            total = self._totals.get(query, len(hits))
+            found = f"{len(hits)} article{'' if len(hits) == 1 else 's'}" if hits else "no articles match"
+            if total > len(hits):
+                found = f"the best {len(hits)} of {total:,} articles (narrow the query for the rest)"
         else:
             body = self.app.library.article(self.article_id).body
             results.add_options(Option(_context_prompt(body, span, i), id=f"hit-{i}") for i, span in enumerate(spans))

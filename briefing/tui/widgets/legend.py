@@ -37,19 +37,21 @@ class Legend(Widget):
         width = self.size.width
         room = width - cell_len(self.position) - 1 if self.position else width
         text = self._swatches(short=False)
+        shown = len(ENTRIES)
+        while text.cell_len > room and shown:  # short labels first, then the last kinds go whole
+            text = self._swatches(short=True, shown=shown)
+            shown -= 1
         if text.cell_len > room:
-            text = self._swatches(short=True)
-        if text.cell_len > room:
-            text.truncate(max(room, 0), overflow="crop")
+            text = Text(end="")
         if self.position:
             text.append(" " * max(width - text.cell_len - cell_len(self.position), 1))
             text.append(self.position)
         return text
 
-    def _swatches(self, short: bool) -> Text:
+    def _swatches(self, short: bool, shown: int = len(ENTRIES)) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         if self.highlights:
-            for component, long_label, short_label in ENTRIES:
+            for component, long_label, short_label in ENTRIES[:shown]:
                 label = short_label if short else long_label
                 style = self.get_component_rich_style(component, partial=True)
                 text.append("■ " if component != "article--quote" else "▌", style=style + self.get_component_rich_style(
