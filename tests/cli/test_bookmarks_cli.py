@@ -131,6 +131,27 @@ def test_bookmarks_survive_reanalyze_and_reingest_then_detach_on_replacement(tmp
     assert "[detached: article changed]" in run("bookmarks", "--db", db).stdout
 
 
+def test_a_bookmark_follows_its_file_edited_elsewhere(tmp_path: Path, seed_path: Path):
+    """The file gains a sentence before the claim and is re-ingested: the bookmark is still attached,
+    at the claim's new place in the new version."""
+    article = tmp_path / "seed.txt"
+    shutil.copy(seed_path, article)
+    db = str(tmp_path / "lib.db")
+    assert run("ingest", str(article), "--db", db).exit_code == 0
+    with Library(db) as library:
+        [article_id] = library.article_ids()
+        bookmark_text(library, article_id, PLAIN_SENTENCE, note="keep me")
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        PLAIN_SENTENCE, "Officials gave no figures. " + PLAIN_SENTENCE), encoding="utf-8")
+    assert "replaced 1" in run("ingest", str(article), "--db", db).stdout
+    [after] = json.loads(run("bookmarks", "--json", "--db", db).stdout)
+    assert after["detached"] is False and after["note"] == "keep me"
+    with Library(db) as library:
+        [article_id] = library.article_ids()
+        body = library.article(article_id).body
+    assert body[after["start"]:after["end"]] == PLAIN_SENTENCE == after["text"]
+
+
 def test_options_given_to_the_group_reach_export(db: str):
     result = run("bookmarks", "--db", db, "--tag", "war", "export", "--format", "json")
     assert result.exit_code == 0, result.stderr
