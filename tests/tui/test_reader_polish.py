@@ -311,3 +311,23 @@ async def test_the_legend_gives_way_to_the_position(width):
         swatches = shown.removesuffix("hit 2/10 n/N  2/11").replace("▌", "■").split("■")[1:]
         labels = {"person", "place", "org", "group", "figure", "quote", "per", "pl", "grp", "fig", "q"}
         assert all(label.strip() in labels for label in swatches)  # a kind is named whole or not at all
+
+
+async def test_in_a_tiny_terminal_the_panes_go_under_the_article(make_app):
+    """At 60 columns, side by side, the article was 20 columns wide beside a 36-column pane."""
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        article, panes = reader.article, reader.panes
+        assert article.region.width >= 55 and panes.region.width >= 55
+        assert panes.region.y > article.region.y  # below it
+        await pilot.press("tab")  # the panes are still reachable
+        await pilot.pause()
+        assert reader._focused_place() == "people"
+        await pilot.press("l")  # the library takes the panes' place, as in narrow terminals
+        await pilot.pause()
+        assert reader.library_visible and reader.library_list.region.width >= 55
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not reader.library_visible and panes.region.height > 0

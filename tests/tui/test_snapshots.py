@@ -88,3 +88,13 @@ def test_search_error(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(_app(make_app, "textual-dark"), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_reader_tiny(snap_compare, make_app):
+    """Below 72 columns the panes sit under the article, full width."""
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("J", "J", "J")
+        await pilot.pause()
+
+    assert snap_compare(_app(make_app, "textual-dark"), terminal_size=(60, 24), run_before=run_before)

@@ -108,7 +108,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
                 tooltip="Back to the article read before this one, where you were in it"),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (72, "-narrow"), (120, "-wide")]
     AUTO_FOCUS = "#article"  # focus the article at once, not the filter first and the article a moment later
 
     app: BriefingApp
@@ -360,7 +360,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
 
     def _narrow_library_gives_way(self) -> None:
         """Narrow: the library stood in for the panes while choosing; the article gets the room back."""
-        if self.has_class("-narrow") and self.has_class("-show-library"):
+        if (self.has_class("-narrow") or self.has_class("-tiny")) and self.has_class("-show-library"):
             self.set_class(False, "-show-library")
             self.set_class(True, "-hide-library")
 
