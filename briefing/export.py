@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from briefing.model import Analysis, Bookmark
 from briefing.store.agenda import AgendaItem, period_of
-from briefing.store.bookmarks import is_reported, quoted_text, to_dict
+from briefing.store.bookmarks import detached_note, is_reported, quoted_text, to_dict
 
 BOOKMARK_FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = ("id", "kind", "text", "speaker", "title", "source", "date", "url", "note", "tags",
@@ -52,7 +52,7 @@ def bookmark_markdown(bookmark: Bookmark) -> str:
     if bookmark.tags:
         lines += ["", "Tags: " + ", ".join(md_escape(t) for t in bookmark.tags)]
     if bookmark.detached:
-        lines += ["", "*(its article is no longer in the library)*"]
+        lines += ["", f"*({detached_note(bookmark)})*"]
     return "\n".join(lines) + "\n"
 
 

@@ -232,9 +232,11 @@ class Bookmark:
     created_at: str = ""
     kind: str = "sentence"  # "quote" or "sentence"
     id: int | None = None
-    detached: bool = False  # its article is no longer in the library
+    detached: bool = False  # no article in the library has this text at these offsets any more
     quote_kind: str | None = None  # of a quote: "direct", "partial" or "indirect" (reported speech)
     cue: str | None = None  # of a quote: the reporting verb ("said", "reported")
+    path: str | None = None  # where its article was read from (to tell a changed article from a removed one)
+    article_changed: bool = False  # detached because its article, still in the library, no longer has the text
 
 
 def _entity_json(e: Entity) -> dict[str, Any]:

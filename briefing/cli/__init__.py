@@ -17,6 +17,7 @@ from briefing.cli.library import analyze_cmd, ingest_cmd, reanalyze_cmd, stats_c
 from briefing.cli.search import search_cmd
 from briefing.cli.bookmarks import bookmarks_cmd
 from briefing.cli.agenda import agenda_cmd
+from briefing.cli.remove import remove_cmd
 from briefing.config import ConfigError
 from briefing.store import LibraryError
 
@@ -46,6 +47,7 @@ cli.add_command(stats_cmd)
 cli.add_command(search_cmd)
 cli.add_command(bookmarks_cmd)
 cli.add_command(agenda_cmd)
+cli.add_command(remove_cmd)
 
 
 def main() -> None:

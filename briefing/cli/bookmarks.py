@@ -31,7 +31,8 @@ def bookmarks_cmd(ctx: click.Context, as_json: bool, words: tuple[str, ...], tag
                   speaker: str | None, article: str | None, db: str | None) -> None:
     """List bookmarked claims, newest first (`b` in the reader bookmarks one).
 
-    A bookmark whose article was replaced by different text is marked detached; its text is kept.
+    A bookmark follows its article re-ingested with changed text while the text still holds its
+    claim; otherwise it is marked detached (article changed, or removed) and its text is kept.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -95,9 +96,15 @@ def _load(db: str | None, words: tuple[str, ...], tags: tuple[str, ...], speaker
         library.close()
 
 
+def _detached_mark(b: Bookmark) -> str:
+    if not b.detached:
+        return ""
+    return "  [detached: article changed]" if b.article_changed else "  [detached: article removed]"
+
+
 def _describe(b: Bookmark) -> str:
     claim = b.text if len(b.text) <= 300 else b.text[:299] + "…"
-    head = f"#{b.id}  {b.date or 'undated'}  {b.title or 'untitled'}" + ("  [detached]" if b.detached else "")
+    head = f"#{b.id}  {b.date or 'undated'}  {b.title or 'untitled'}" + _detached_mark(b)
     lines = [head, f"  {quoted_text(b, claim)}"]
     if b.speaker:
         lines.append(f"  — {b.speaker}")

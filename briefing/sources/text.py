@@ -85,11 +85,14 @@ def _trim_url(url: str) -> str:
 
 
 def _split_header(text: str) -> tuple[Fields, str] | None:
-    """The corpus format: `Key: value` lines up to the first blank line, with a title or a date."""
+    """The corpus format: `Key: value` lines up to the first blank line, with a title or a date,
+    or else made only of known fields (`Source: Outlet` alone): then the title is the body's
+    first line, as in a file without a header."""
     head, sep, body = text.partition("\n\n")
     if not sep:
         return None
     fields: Fields = {}
+    all_known = True
     for line in head.split("\n"):
         match = _HEADER_LINE.match(line.strip())
         if not match:
@@ -97,9 +100,13 @@ def _split_header(text: str) -> tuple[Fields, str] | None:
         key = _FIELDS.get(match.group(1).strip().lower())
         if key:
             fields[key] = match.group(2).strip()
-    if "title" not in fields and "date" not in fields:
+        all_known = all_known and bool(key and match.group(2).strip())
+    if "title" in fields or "date" in fields:
+        return fields, body
+    if not all_known or not fields:
         return None
-    return fields, body
+    found, rest = _split_first_line(body)
+    return {**fields, **found}, rest
 
 
 def _split_loose_header(text: str) -> tuple[Fields, str] | None:

@@ -2,8 +2,10 @@
 
 A bookmark copies its article's content hash, title, source, date and URL and the claim's text
 and offsets, so `reanalyze`, a re-ingest of the same content and an analysis upgrade leave it
-untouched. When no article with its content hash remains (the article was replaced by
-different text), the bookmark is *detached*: still listed and exportable, its text intact.
+untouched. A new version of the article (re-ingested from the same path) takes its bookmarks
+along when it still holds their text. When no article with its content hash remains, the
+bookmark is *detached*: still listed and exportable, its text intact; `detached_note` says
+whether its article changed (still at its path, the text gone) or was removed.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ KINDS = ("quote", "sentence")
 
 _COLUMNS = ('b.id, b.article_hash, b.title, b.source, b.date, b.url, b.kind, b.text, b.start, b."end",'
             " b.speaker, b.note, b.tags, b.created_at,"
-            " NOT EXISTS (SELECT 1 FROM articles a WHERE a.content_hash = b.article_hash) AS detached, b.quote_kind, b.cue")
+            " NOT EXISTS (SELECT 1 FROM articles a WHERE a.content_hash = b.article_hash) AS detached, b.quote_kind, b.cue,"
+            " b.path, EXISTS (SELECT 1 FROM articles a WHERE a.path = b.path) AS at_path")
 _FILTER_WORD = re.compile(r'(?:(tag|speaker|article|text):)?("[^"]*"?|\S+)', re.IGNORECASE)
 
 
@@ -92,11 +95,11 @@ def add_bookmark(library: Library, article_id: int, start: int, end: int, *, kin
     if kind not in KINDS:
         raise ValueError(f"a bookmark is a quote or a sentence, not {kind!r}")
     row = library.db.execute(
-        "SELECT content_hash, title, source, date, url, body FROM articles WHERE id = ?", [article_id]
+        "SELECT content_hash, title, source, date, url, body, path FROM articles WHERE id = ?", [article_id]
     ).fetchone()
     if row is None:
         raise KeyError(article_id)
-    digest, title, source, date, url, body = row
+    digest, title, source, date, url, body, path = row
     start, end = _trim(body, start, end)
     if not 0 <= start < end <= len(body):
         raise ValueError(f"no text at {start}-{end} in article {article_id}")
@@ -113,9 +116,9 @@ def add_bookmark(library: Library, article_id: int, start: int, end: int, *, kin
     with library.db.atomic():
         cursor = library.db.execute(
             'INSERT INTO bookmarks (article_hash, title, source, date, url, kind, text, start, "end", speaker,'
-            " note, tags, created_at, quote_kind, cue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " note, tags, created_at, quote_kind, cue, path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [digest, title, source, date, url, kind, body[start:end], start, end, speaker,
-             note.strip(), json.dumps(clean_tags(tags)), _now(), quote_kind, cue],
+             note.strip(), json.dumps(clean_tags(tags)), _now(), quote_kind, cue, path],
         )
     return get_bookmark(library, int(cursor.lastrowid))
 
@@ -148,11 +151,11 @@ def restore_bookmark(library: Library, bookmark: Bookmark) -> Bookmark:
     with library.db.atomic():
         cursor = library.db.execute(
             'INSERT INTO bookmarks (id, article_hash, title, source, date, url, kind, text, start, "end",'
-            " speaker, note, tags, created_at, quote_kind, cue) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " speaker, note, tags, created_at, quote_kind, cue, path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [None if taken else bookmark.id, bookmark.article_hash, bookmark.title, bookmark.source,
              bookmark.date, bookmark.url, bookmark.kind, bookmark.text, bookmark.start, bookmark.end,
              bookmark.speaker, bookmark.note, json.dumps(bookmark.tags), bookmark.created_at or _now(),
-             bookmark.quote_kind, bookmark.cue],
+             bookmark.quote_kind, bookmark.cue, bookmark.path],
         )
     return get_bookmark(library, int(cursor.lastrowid))
 
@@ -258,8 +261,18 @@ def to_dict(bookmark: Bookmark) -> dict[str, Any]:
         "source": bookmark.source, "date": bookmark.date, "url": bookmark.url,
         "article_hash": bookmark.article_hash, "start": bookmark.start, "end": bookmark.end,
         "created_at": bookmark.created_at, "detached": bookmark.detached,
+        "article_changed": bookmark.article_changed,
         "quote_kind": bookmark.quote_kind, "cue": bookmark.cue,
     }
+
+
+def detached_note(bookmark: Bookmark) -> str | None:
+    """Why a detached bookmark has no article to open (None when it has one), said for a person."""
+    if not bookmark.detached:
+        return None
+    if bookmark.article_changed:
+        return "its article changed and no longer contains this text"
+    return "its article is no longer in the library"
 
 
 def is_reported(bookmark: Bookmark) -> bool:
@@ -292,7 +305,7 @@ def citation(bookmark: Bookmark, text: str | None = None) -> str:
 
 def _bookmark(row: tuple) -> Bookmark:
     (id_, digest, title, source, date, url, kind, text, start, end, speaker, note, tags, created,
-     detached, quote_kind, cue) = row
+     detached, quote_kind, cue, path, at_path) = row
     try:
         tag_list = [str(t) for t in json.loads(tags or "[]")]
     except (ValueError, TypeError):
@@ -300,7 +313,7 @@ def _bookmark(row: tuple) -> Bookmark:
     return Bookmark(article_hash=digest, text=text, start=start, end=end, title=title, source=source,
                     date=date, url=url, speaker=speaker, note=note or "", tags=tag_list, created_at=created,
                     kind=kind, id=id_, detached=bool(detached),
-                    quote_kind=quote_kind, cue=cue)
+                    quote_kind=quote_kind, cue=cue, path=path, article_changed=bool(detached and at_path))
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

@@ -169,15 +169,26 @@ class Library:
         return bool(rows)
 
     def _move_bookmarks(self, article: Article, digest: str) -> None:
-        """Bookmarks follow an article replaced by the same text under a new header (a URL taken out
-        of its Source line, a corrected title), citing it as it now reads, instead of being detached:
-        their offsets still hold. Changed text leaves them detached."""
+        """Bookmarks follow a new version of their article (same path) whose text still holds their
+        claim, citing it as it now reads: a new header over the same text (a URL taken out of its
+        Source line, a corrected title) keeps their offsets; edited text moves them to where the
+        claim now stands (the occurrence nearest the old offset). A bookmark whose text is gone
+        stays detached, and one detached earlier comes back when the text does."""
         if not article.path or article.path == "<stdin>":
             return
-        self.db.execute(
-            "UPDATE bookmarks SET article_hash = ?, title = ?, source = ?, date = ?, url = ?"
-            " WHERE article_hash IN (SELECT content_hash FROM articles WHERE path = ? AND body = ?)",
-            [digest, article.title, article.source, article.date, article.url, article.path, article.body])
+        rows = self.db.execute(
+            "SELECT id, text, start FROM bookmarks WHERE path = ?"
+            " OR article_hash IN (SELECT content_hash FROM articles WHERE path = ?)",
+            [article.path, article.path]).fetchall()
+        for bookmark_id, text, start in rows:
+            found = nearest_occurrence(article.body, text, start)
+            if found is None:
+                continue
+            self.db.execute(
+                'UPDATE bookmarks SET article_hash = ?, title = ?, source = ?, date = ?, url = ?, path = ?,'
+                ' start = ?, "end" = ? WHERE id = ?',
+                [digest, article.title, article.source, article.date, article.url, article.path,
+                 found, found + len(text), bookmark_id])
 
     def _insert_article(self, article: Article, digest: str, analyzer: str | None) -> int:
         cursor = self.db.execute(
@@ -266,11 +277,16 @@ class Library:
     def prune_entities(self) -> None:
         """Drop library entities no article mentions any more (after replacements and re-analysis)."""
         with self._write():
-            self.db.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
-                " AND id NOT IN (SELECT entity_id FROM engagement_who)"
-                " AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)"
-            )
+            self._delete_unmentioned_entities()
+
+    def _delete_unmentioned_entities(self) -> None:
+        self.db.execute(
+            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
+            " AND id NOT IN (SELECT entity_id FROM mentions)"
+            " AND id NOT IN (SELECT entity_id FROM engagement_who)"
+            " AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)"
+            " AND id NOT IN (SELECT where_entity_id FROM engagements WHERE where_entity_id IS NOT NULL)"
+        )
 
     # ---------------------------------------------------------------- reads
     def article_id_by_hash(self, digest: str) -> int | None:
@@ -352,6 +368,21 @@ class Library:
     def iter_analyses(self) -> Iterator[Analysis]:
         for article_id in self.article_ids():
             yield self.analysis(article_id)
+
+
+def nearest_occurrence(body: str, text: str, near: int) -> int | None:
+    """Where `text` occurs in `body` closest to offset `near` (the first of two as close), or None."""
+    if not text:
+        return None
+    best: int | None = None
+    at = body.find(text)
+    while at != -1:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        if at > near:
+            break
+        at = body.find(text, at + 1)
+    return best
 
 
 def _connect(path: Path, *, readonly: bool, create: bool) -> sqlite_utils.Database:

@@ -208,5 +208,17 @@ CREATE TABLE searches (
 CREATE INDEX searches_recent ON searches(last_used DESC);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# V5: a bookmark remembers the path of its article, so a bookmark detached because its article
+# changed (still at that path, the text gone) is told apart from one whose article was removed,
+# and a later version of the article that contains the text again takes it back.
+V5 = """
+ALTER TABLE bookmarks ADD COLUMN path TEXT;
+UPDATE bookmarks SET path = coalesce(
+    (SELECT a.path FROM articles a WHERE a.content_hash = bookmarks.article_hash),
+    (SELECT a.path FROM articles a WHERE bookmarks.url IS NOT NULL AND a.url = bookmarks.url
+     ORDER BY a.id DESC LIMIT 1));
+CREATE INDEX bookmarks_path ON bookmarks(path);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 SCHEMA_VERSION = len(MIGRATIONS)

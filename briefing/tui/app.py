@@ -21,6 +21,7 @@ from textual.widgets import Input
 
 from briefing.config import Settings, resource_dir, save_setting
 from briefing.store import Library, LibraryError
+from briefing.store.removal import ever_removed
 from briefing.tui.commands import ReaderCommands, article_palette, finder_palette
 from briefing.tui.screens.dossier import DossierScreen
 from briefing.tui.screens.help import HelpScreen, describe_bindings
@@ -105,10 +106,11 @@ class BriefingApp(App[None], inherit_bindings=False):
 
         The marker reads "done" only once the loader finished, so a quit during the load resumes at
         the next start (ingest skips the samples already stored). A library filled by other means
-        before any first run has no marker and articles: it is left alone.
+        before any first run has no marker and articles: it is left alone. A library emptied with
+        `briefing remove` is not new either: the samples are not loaded back into it.
         """
         state = self.library.get_meta(FIRST_RUN_KEY)
-        if state == "done":
+        if state == "done" or ever_removed(self.library):
             return False
         return state == "started" or self.library.count_articles() == 0
 

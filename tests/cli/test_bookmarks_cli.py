@@ -17,7 +17,7 @@ from briefing.store.bookmarks import add_bookmark, claim_under
 from tests.claims_fixtures import PLAIN_SENTENCE, RYDER_QUOTE, seed_analysis
 
 KEYS = {"id", "kind", "text", "speaker", "note", "tags", "title", "source", "date", "url", "article_hash",
-        "start", "end", "created_at", "detached", "quote_kind", "cue"}
+        "start", "end", "created_at", "detached", "article_changed", "quote_kind", "cue"}
 
 
 def run(*args: str):
@@ -125,8 +125,31 @@ def test_bookmarks_survive_reanalyze_and_reingest_then_detach_on_replacement(tmp
                        encoding="utf-8")
     assert "replaced 1" in run("ingest", str(article), "--db", db).stdout
     [after] = listed()
-    assert after["detached"] is True
-    assert {k: v for k, v in after.items() if k != "detached"} == {k: v for k, v in before[0].items() if k != "detached"}
+    assert after["detached"] is True and after["article_changed"] is True
+    status = {"detached", "article_changed"}
+    assert {k: v for k, v in after.items() if k not in status} == {k: v for k, v in before[0].items() if k not in status}
+    assert "[detached: article changed]" in run("bookmarks", "--db", db).stdout
+
+
+def test_a_bookmark_follows_its_file_edited_elsewhere(tmp_path: Path, seed_path: Path):
+    """The file gains a sentence before the claim and is re-ingested: the bookmark is still attached,
+    at the claim's new place in the new version."""
+    article = tmp_path / "seed.txt"
+    shutil.copy(seed_path, article)
+    db = str(tmp_path / "lib.db")
+    assert run("ingest", str(article), "--db", db).exit_code == 0
+    with Library(db) as library:
+        [article_id] = library.article_ids()
+        bookmark_text(library, article_id, PLAIN_SENTENCE, note="keep me")
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        PLAIN_SENTENCE, "Officials gave no figures. " + PLAIN_SENTENCE), encoding="utf-8")
+    assert "replaced 1" in run("ingest", str(article), "--db", db).stdout
+    [after] = json.loads(run("bookmarks", "--json", "--db", db).stdout)
+    assert after["detached"] is False and after["note"] == "keep me"
+    with Library(db) as library:
+        [article_id] = library.article_ids()
+        body = library.article(article_id).body
+    assert body[after["start"]:after["end"]] == PLAIN_SENTENCE == after["text"]
 
 
 def test_options_given_to_the_group_reach_export(db: str):

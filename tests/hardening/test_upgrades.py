@@ -67,6 +67,14 @@ def test_first_release_library_opens_and_keeps_everything(v1_copy: Path, env):
         assert len(hits) == 1  # the full-text index came along
 
 
+def test_upgraded_bookmarks_learn_the_path_of_their_article(v1_copy: Path):
+    """Schema 5: a bookmark keeps its article's path, so a later change of that file can take it along."""
+    with Library(v1_copy) as library:
+        [(path, article_path)] = library.db.execute(
+            "SELECT b.path, a.path FROM bookmarks b JOIN articles a ON a.content_hash = b.article_hash").fetchall()
+    assert path is not None and path == article_path
+
+
 def test_upgraded_library_takes_new_articles(v1_copy: Path, env, tmp_path: Path):
     body = "Chancellor Olaf Scholz arrived in Warsaw on Monday."
     contract = Analysis(article=Article(title="Scholz in Warsaw", body=body, date="2024-11-04"),

@@ -189,3 +189,25 @@ def test_an_explicit_url_line_keeps_the_source_line_as_written():
 def test_front_matter_source_with_a_url():
     article = parse_text("---\ntitle: Envoy lands\nsource: 'Wire, https://wire.example/x'\n---\n\nThe envoy arrived.\n")
     assert (article.source, article.url) == ("Wire", "https://wire.example/x")
+
+
+def test_a_header_of_known_fields_without_a_title_line_is_a_header(tmp_path: Path):
+    """A Source line alone is the outlet, not the title: the title is the first line after it."""
+    path = tmp_path / "outlet.txt"
+    path.write_text("Source: Just Outlet\n\nA headline without title header\n\nSome body text follows here.\n",
+                    encoding="utf-8")
+    article = read_one(path)
+    assert (article.title, article.source) == ("A headline without title header", "Just Outlet")
+    assert article.body == "Some body text follows here."
+
+
+def test_a_header_of_known_fields_keeps_each_of_them():
+    article = parse_text("Source: Reuters\nAuthor: Pat Lee\nURL: https://example.org/a\n\nHeadline here\n\nBody.\n")
+    assert (article.title, article.source, article.author, article.url, article.body) == (
+        "Headline here", "Reuters", "Pat Lee", "https://example.org/a", "Body.")
+
+
+def test_an_unknown_key_line_without_a_title_is_still_not_a_header():
+    """Prose that starts like a header ("Washington: …") is kept as text, not dropped as a field."""
+    article = parse_text("Source: Reuters\nWashington: talks went on\n\nthat the talks would go on.\n")
+    assert article.source is None and article.body.startswith("Washington: talks went on")

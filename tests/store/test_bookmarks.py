@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.export import bookmark_markdown
 from briefing.store import Library
 from briefing.store.bookmarks import (
     BookmarkFilter,
@@ -14,6 +15,7 @@ from briefing.store.bookmarks import (
     claim_under,
     clean_tags,
     delete_bookmark,
+    detached_note,
     get_bookmark,
     list_bookmarks,
     parse_filter,
@@ -224,6 +226,69 @@ def test_a_new_header_over_the_same_text_keeps_the_bookmark_attached(library: Li
         bookmark.id, RYDER_QUOTE, "cite", ["dprk"], bookmark.start, bookmark.end)
     assert (kept.source, kept.url) == ("Wikinews", "https://en.wikinews.org/wiki/Kursk")
     assert bookmarks_for_article(library, result.article_id) == [kept]
+
+
+def test_an_edited_article_takes_along_the_bookmarks_whose_text_it_still_has(seeded):
+    """Re-ingesting the file with a paragraph added above the claim: the bookmark follows the new
+    version, at the claim's new offsets, with its note and tags."""
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE, note="cite", tags=["dprk"])
+    edited = seed_analysis(path="seed.txt")
+    edited.article.body = "An editor's note was added above.\n" + edited.article.body
+    edited.article.title = "Kursk (updated)"
+
+    result = library.store(edited)
+
+    assert result.outcome == "replaced"
+    [kept] = list_bookmarks(library)
+    assert not kept.detached and article_of(library, kept) == result.article_id
+    assert (kept.id, kept.note, kept.tags, kept.title) == (bookmark.id, "cite", ["dprk"], "Kursk (updated)")
+    assert kept.start == bookmark.start + len("An editor's note was added above.\n")
+    assert edited.article.body[kept.start:kept.end] == RYDER_QUOTE
+    assert bookmarks_for_article(library, result.article_id) == [kept]
+
+
+def test_a_claim_written_twice_moves_to_the_occurrence_nearest_where_it_was(library: Library):
+    first = simple_analysis("Intro. The talks failed. Middle part here. The talks failed. End.")
+    article_id = library.store(first).article_id
+    second_at = first.article.body.rindex("The talks failed.")
+    add_bookmark(library, article_id, second_at, second_at + len("The talks failed."))
+    body = "New lead. Intro. The talks failed. Middle part here, longer now. The talks failed. End."
+    library.store(simple_analysis(body))
+    [kept] = list_bookmarks(library)
+    assert not kept.detached and kept.start == body.rindex("The talks failed.")
+
+
+def test_a_bookmark_whose_text_is_gone_says_its_article_changed(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    changed = seed_analysis(path="seed.txt")
+    changed.article.body = changed.article.body.replace("a couple thousand", "several thousand")
+    library.store(changed)
+    [kept] = list_bookmarks(library)
+    assert kept.detached and kept.article_changed and kept.text == bookmark.text
+    assert detached_note(kept) == "its article changed and no longer contains this text"
+    assert "*(its article changed and no longer contains this text)*" in bookmark_markdown(kept)
+
+
+def test_a_detached_bookmark_comes_back_when_its_text_does(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    changed = seed_analysis(path="seed.txt")
+    changed.article.body = changed.article.body.replace("a couple thousand", "several thousand")
+    library.store(changed)
+    assert list_bookmarks(library)[0].detached
+    reverted = seed_analysis(path="seed.txt")
+    result = library.store(reverted)
+    [kept] = list_bookmarks(library)
+    assert not kept.detached and article_of(library, kept) == result.article_id
+    assert (kept.start, kept.end) == (bookmark.start, bookmark.end)
+
+
+def test_an_attached_bookmark_has_no_detached_note(seeded):
+    library, article_id, analysis = seeded
+    bookmark = bookmark_claim(library, article_id, analysis, RYDER_QUOTE)
+    assert detached_note(bookmark) is None and bookmark.path == "seed.txt"
 
 
 # ------------------------------------------------------------------ reported speech

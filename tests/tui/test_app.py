@@ -116,6 +116,25 @@ async def test_a_library_filled_before_any_first_run_is_left_alone(make_app, see
         assert app.screen is app.reader and calls == []
 
 
+async def test_a_library_emptied_by_remove_gets_no_samples_again(tmp_path: Path, seed_db: Path):
+    """Removing every article (the samples included) is permanent: the reader opens empty."""
+    from briefing.store import Library
+    from briefing.store.removal import remove_articles
+
+    db = tmp_path / "emptied.db"
+    shutil.copy(seed_db, db)
+    with Library(db) as library:
+        library.set_meta("first_run", "started")  # even a first run cut short is not resumed
+        remove_articles(library, library.article_ids())
+        assert library.count_articles() == 0
+    calls = []
+    app = BriefingApp(db, first_run=lambda progress: calls.append(1), settings=Settings(), cursor_blink=False,
+                      save_theme=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen is app.reader and calls == []
+
+
 async def test_first_run_failure_is_reported_and_the_reader_still_works(tmp_path: Path):
     def broken(progress):
         raise RuntimeError("no model here")

@@ -234,7 +234,8 @@ async def test_edit_delete_and_undo_on_the_bookmarks_screen(kept: Path):
 async def test_a_detached_bookmark_stays_and_does_not_open(kept: Path):
     with Library(kept) as library:
         changed = seed_analysis(path="seed.txt")
-        changed.article.body = changed.article.body.replace("heavy bombardment", "shelling")
+        changed.article.body = (changed.article.body.replace("heavy bombardment", "shelling")
+                                .replace("a couple thousand", "several thousand"))
         library.store(changed)
     app = make_app(kept)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -246,7 +247,8 @@ async def test_a_detached_bookmark_stays_and_does_not_open(kept: Path):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        assert "Detached" in str(screen.query_one("#bookmarks-detail").render())
+        assert "Detached: its article changed and no longer contains this text" in str(
+            screen.query_one("#bookmarks-detail").render())
 
 
 async def test_the_palette_offers_bookmarks_and_the_article_export(db: Path, tmp_path: Path):

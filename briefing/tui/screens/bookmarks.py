@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from briefing.model import Bookmark
 from briefing.store.bookmarks import (
     Claim,
+    detached_note,
     add_bookmark,
     article_of,
     bookmarks_for_article,
@@ -277,7 +278,7 @@ class BookmarksScreen(Screen, inherit_bindings=False):
         meta = " · ".join(p for p in map(line_text, (bookmark.title, bookmark.source, bookmark.date, bookmark.url)) if p)
         text.append(f"\n{meta}", style="dim")
         if bookmark.detached:
-            text.append("\nDetached: its article is no longer in the library (the text is kept).", style="bold")
+            text.append(f"\nDetached: {detached_note(bookmark)} (the bookmark keeps the text).", style="bold")
         detail.update(text)
 
     @on(OptionList.OptionHighlighted, "#bookmarks-list")
@@ -303,7 +304,7 @@ class BookmarksScreen(Screen, inherit_bindings=False):
             return
         article_id = article_of(self.app.library, bookmark)
         if article_id is None:
-            self.notify("Its article is no longer in the library; the bookmark keeps the text.",
+            self.notify(f"{_sentence(detached_note(bookmark) or '')}; the bookmark keeps the text.",
                         title="Detached", severity="warning")
             return
 
@@ -420,3 +421,7 @@ def _clip(value: str, width: int) -> str:
     """One line of at most `width` characters, safe to draw (no controls, escapes or bidi overrides)."""
     value = line_text(value)
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
