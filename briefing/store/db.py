@@ -30,6 +30,7 @@ from briefing.store.identity import entity_key, prefer_name
 from briefing.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 15000
+LAST_ID_KEY = "last_article_id"
 _LIVE_ENTITIES = ("SELECT count(*) FROM entities e WHERE e.kind = '{kind}'"
                   " AND EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)")
 
@@ -191,13 +192,24 @@ class Library:
                  found, found + len(text), bookmark_id])
 
     def _insert_article(self, article: Article, digest: str, analyzer: str | None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO articles (content_hash, title, date, source, url, license, author, path, body,"
-            " word_count, ingested_at, analyzer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [digest, article.title, article.date, article.source, article.url, article.license,
+        """Store the article row under an id never used before in this library.
+
+        SQLite would hand the highest id out again once its row is gone (a replaced or removed
+        newest article), and a reader or script holding the old id would then open another
+        article, or a new text, without a word. The highest id given is kept in `meta`.
+        """
+        article_id = self.db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM articles), 0),"
+            " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0)) + 1", [LAST_ID_KEY],
+        ).fetchone()[0]
+        self.db.execute(
+            "INSERT INTO articles (id, content_hash, title, date, source, url, license, author, path, body,"
+            " word_count, ingested_at, analyzer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [article_id, digest, article.title, article.date, article.source, article.url, article.license,
              article.author, article.path, article.body, article.word_count, _now(), analyzer],
         )
-        return int(cursor.lastrowid)
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [LAST_ID_KEY, str(article_id)])
+        return int(article_id)
 
     def _delete_analysis(self, article_id: int) -> None:
         for table in ("mentions", "sentences", "figures", "dates", "quotes", "engagements", "article_entities"):

@@ -107,3 +107,17 @@ def test_newer_library_is_refused_untouched(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
     assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_an_article_id_is_never_given_twice(library):
+    """A reader (or a script) holding the id of a removed or replaced article must not get another one."""
+    from briefing.store.removal import remove_articles
+    from tests.claims_fixtures import simple_analysis
+
+    first = library.store(simple_analysis("Talks in Oslo.", path="oslo.txt")).article_id
+    newest = library.store(simple_analysis("Talks in Bern.", path="bern.txt")).article_id
+    remove_articles(library, [newest])
+    again = library.store(simple_analysis("Talks in Rome.", path="rome.txt")).article_id
+    assert again not in (first, newest)
+    replaced = library.store(simple_analysis("Talks in Rome resumed.", path="rome.txt"))
+    assert replaced.outcome == "replaced" and replaced.article_id not in (first, newest, again)
