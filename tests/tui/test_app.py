@@ -263,3 +263,27 @@ async def test_a_100000_word_article_opens_and_scrolls(tmp_path: Path):
         assert view.scroll_y > 0
         table = app.reader.panes.table("people")
         assert len(table.items[0].mentions) == len(mentions)
+
+
+async def test_an_article_removed_from_another_terminal_is_a_message_not_a_crash(make_app, seed_db):
+    """`briefing remove` or a re-ingest while the reader is open: the list and the article on
+    show go stale; opening, searching into or bookmarking them crashed with a KeyError."""
+    from briefing.store import Library
+    from briefing.store.removal import remove_articles
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        shown = reader.current_article_id
+        other = next(a["id"] for a in app.library.list_articles() if a["id"] != shown)
+        with Library(seed_db) as elsewhere:  # another terminal
+            remove_articles(elsewhere, [shown, other])
+        await pilot.press("J", "b")  # bookmark in the article that is gone
+        await pilot.pause()
+        assert app.is_running
+        reader.open_article(other)  # as the stale list or a search hit would
+        await pilot.pause()
+        assert app.is_running and app.screen is reader
+        gone = [n.message for n in app._notifications if "no longer in the library" in n.message]
+        assert len(gone) == 2 and reader._rows == []  # the list was read again: nothing left

@@ -118,8 +118,13 @@ class BookmarkActions:
             return
         article_id, claim = found
         existing = find_bookmark(self.app.library, article_id, claim.start, claim.end)
-        bookmark = existing or add_bookmark(self.app.library, article_id, claim.start, claim.end, kind=claim.kind,
-                                            speaker=claim.speaker, quote_kind=claim.quote_kind, cue=claim.cue)
+        try:
+            bookmark = existing or add_bookmark(self.app.library, article_id, claim.start, claim.end,
+                                                kind=claim.kind, speaker=claim.speaker,
+                                                quote_kind=claim.quote_kind, cue=claim.cue)
+        except KeyError:  # the article on show was replaced or removed from another terminal
+            self._article_gone()
+            return
         self.mark_bookmarks()
         self.notify(describe(bookmark, 90), title="Already bookmarked" if existing else "Bookmarked",
                     markup=False)
@@ -138,9 +143,13 @@ class BookmarkActions:
             if existing is not None:
                 bookmark = update_bookmark(library, existing.id or 0, note=result.note, tags=result.tags)
             else:
-                bookmark = add_bookmark(library, article_id, claim.start, claim.end, kind=claim.kind,
-                                        speaker=claim.speaker, quote_kind=claim.quote_kind, cue=claim.cue,
-                                        note=result.note, tags=result.tags)
+                try:
+                    bookmark = add_bookmark(library, article_id, claim.start, claim.end, kind=claim.kind,
+                                            speaker=claim.speaker, quote_kind=claim.quote_kind, cue=claim.cue,
+                                            note=result.note, tags=result.tags)
+                except KeyError:
+                    self._article_gone()
+                    return
             self.mark_bookmarks()
             self.notify(describe(bookmark, 90), title="Bookmarked", markup=False)
 

@@ -200,14 +200,18 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
 
     # ------------------------------------------------------------ articles
     def open_article(self, article_id: int, focus: int | None = None,
-                     highlights: list[tuple[int, int]] | None = None) -> None:
+                     highlights: list[tuple[int, int]] | None = None) -> bool:
         """Show article `article_id`: text, header, panes.
 
         `focus`: a body offset to put the sentence cursor on and scroll to (a mention, a hit).
         `highlights`: extra spans to mark, shown with the "article--search" style (search hits);
         they form the "search" layer of `self.article` (see ArticleView.set_marks).
         """
-        analysis = self.app.library.analysis(article_id)
+        try:
+            analysis = self.app.library.analysis(article_id)
+        except KeyError:  # removed or replaced by `briefing remove` / an ingest in another terminal
+            self._article_gone()
+            return False
         self._leave_for(article_id)
         self.current_article_id = article_id
         view = self.article
@@ -225,6 +229,13 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
             else:
                 self.call_after_refresh(view.go_to, focus)
         self._update_position()
+        return True
+
+    def _article_gone(self) -> None:
+        """An article the screen still listed is no longer in the library: say so, list what is."""
+        self.notify("That article is no longer in the library (removed or replaced from another terminal); "
+                    "the list is read again", severity="warning", timeout=5)
+        self.reload_library()
 
     def _leave_for(self, article_id: int) -> None:
         """Remember where the reader was before another article replaces this one (for backspace)."""
@@ -241,9 +252,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
             if article_id == self.current_article_id:
                 continue
             stack = self._read_before
-            try:
-                self.open_article(article_id, focus=where)
-            except KeyError:  # replaced or removed by an ingest since: go further back
+            if not self.open_article(article_id, focus=where):  # replaced or removed since: further back
                 continue
             self._read_before = stack  # going back is not a new step to go back from
             return

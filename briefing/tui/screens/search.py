@@ -477,7 +477,8 @@ class SearchActions:
         if offset is None:
             offset = spans[0][0] if spans else None
         if article_id != self.current_article_id or offset is None:
-            self.open_article(article_id, focus=offset, highlights=spans)
+            if not self.open_article(article_id, focus=offset, highlights=spans):
+                return
         else:
             self.article.set_marks("search", spans, component="article--search")
             self.article.go_to(offset)
