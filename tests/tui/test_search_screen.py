@@ -483,3 +483,20 @@ async def test_a_full_page_of_hits_says_how_many_match_in_all(make_app, monkeypa
         await pilot.press("ctrl+u")
         await type_query(pilot, "Pentagon")  # one article: a page not full, no count
         assert str(app.screen.query_one("#search-status").render()).startswith("1 article ·")
+
+
+async def test_a_quote_pasted_over_a_line_break_is_one_query(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        screen.input.post_message(events.Paste('"We need\nmore air defence"'))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.input.value == '"We need more air defence"'
+        assert screen.error is None and [h.title for h in screen.hits] == ["Zelensky and Sullivan talk air defence"]

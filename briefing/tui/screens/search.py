@@ -79,6 +79,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     }
     SearchScreen #search-input { border: none; height: 1; padding: 0 1; background: $boost; }
     SearchScreen #search-input:focus { background: $primary 20%; }
+    SearchScreen #search-input > .input--selection { background: $accent 45%; }
     SearchScreen #search-status { height: auto; max-height: 3; color: $text-muted; padding: 0 1; }
     SearchScreen #search-status.-error { color: $text-error; text-style: bold; }
     SearchScreen #search-hits { height: 1fr; border: none; background: $surface; }
@@ -351,6 +352,18 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 class QueryInput(OrderedInput):
     """The query box: ↑/↓ walk earlier searches, ↓ past the newest goes to the hits (its own keys,
     so they act in order with what is typed around them)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted quote that ran over a line break is one query: its lines joined by spaces
+        (Input keeps only the first line, leaving a phrase unclosed)."""
+        event.prevent_default()  # Input's own paste handler would insert the first line again
+        event.stop()
+        text = " ".join(event.text.split())
+        if text:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
 
     BINDINGS = [
         Binding("up", "screen.history_back", "Earlier searches", id="search-history-back", key_display="↑"),
