@@ -42,8 +42,10 @@ def query_words_last(args: list[str], params: list[click.Parameter]) -> list[str
         if arg == "--":
             words.extend(rest)
         elif name in takes_value:
-            options.append(arg)
             value = next(rest, None) if takes_value[name] and "=" not in arg else None
+            if takes_value[name] and "=" not in arg and value is None:  # `-n` last, its value missing:
+                return [*words, arg]  # click says so ("Option '-n' requires an argument")
+            options.append(arg)
             if value is not None:  # the option's value, whatever it looks like (`--db -odd.db`)
                 options.append(value)
         elif arg.startswith("--"):

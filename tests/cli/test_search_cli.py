@@ -225,3 +225,10 @@ def test_exclusion_first_from_the_shell(db):
                            "--db", db], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
     assert [h["title"] for h in json.loads(proc.stdout)] == ["Summit in Reykjavik"]
+
+
+def test_an_option_missing_its_value_says_so(tmp_path):
+    """`briefing search Kyiv -n` said "'--' is not a valid integer range" (an internal separator)."""
+    for args in (["search", "Kyiv", "-n"], ["search", "Kyiv", "--db"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2 and "requires an argument" in result.output and "'--'" not in result.output
