@@ -198,6 +198,8 @@ def _word_token(query: str, start: int, end: int) -> _Tok:
         return _Tok("or", col)
     if word == "AND":
         return _Tok("and", col)
+    if word == "NOT":  # what Boolean news databases use for -word: found nothing, silently, as a word
+        return _Tok("minus", col, text="NOT")
     match = _FILTER.match(word)
     if match:
         name = match.group(1).lower()
@@ -282,7 +284,7 @@ class _Parser:
         if self.tok.kind == "minus":
             op = self.take()
             if self.tok.kind in ("end", "rparen", "or", "and"):
-                raise QueryError("'-' needs a word, phrase or filter right after it", op.column)
+                raise QueryError(f"'{op.text or '-'}' needs a word, phrase or filter right after it", op.column)
             self.nesting += 1
             if self.nesting > MAX_DEPTH:
                 raise QueryError(f"exclusions and parentheses nested deeper than {MAX_DEPTH}", op.column)

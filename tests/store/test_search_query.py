@@ -277,3 +277,12 @@ def test_prefix_expansion_finds_rewritten_stems_without_shorter_words():
     assert [text[s:e] for s, e in match_spans(text, "warn*")] == ["Warnings", "warned"]
     assert [text[s:e] for s, e in match_spans(text, "negotiat*")] == ["negotiators", "negotiated"]
     assert [text[s:e] for s, e in match_spans(text, "billb*")] == ["Billboards"]
+
+
+def test_not_in_capitals_excludes_as_minus_does():
+    """Boolean news databases write NOT; as a word it silently matched nothing."""
+    assert parse("korea NOT kursk") == parse("korea -kursk")
+    assert parse('korea NOT "air defence"') == parse('korea -"air defence"')
+    assert "Not(" not in repr(parse("korea not kursk"))  # lower case: a word, as "or" is
+    with pytest.raises(QueryError, match="'NOT' needs a word, phrase or filter right after it at column 7"):
+        parse("korea NOT")
