@@ -493,7 +493,24 @@ def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, off
             [words, *params, limit, offset])
     rows = rows.fetchall()
     snippets = _snippets(conn, words or None, [row[0] for row in rows])
-    return [_hit(row[:6], snippets.get(row[0]) or _fallback_snippet(conn, row[0], entity_ids), row[6]) for row in rows]
+    speakers = [leaf for leaf in positive_leaves(node) if isinstance(leaf, Filter) and leaf.name == "speaker"]
+    return [_hit(row[:6], snippets.get(row[0]) or _quote_snippet(conn, row[0], speakers)
+                 or _fallback_snippet(conn, row[0], entity_ids), row[6]) for row in rows]
+
+
+def _quote_snippet(conn: sqlite3.Connection, article_id: int, speakers: list[Filter]) -> str | None:
+    """For speaker: what was said (the first such quote, marked), not the speaker's first mention."""
+    for leaf in speakers:
+        ids, params = _entity_ids(leaf.value, None)
+        row = conn.execute("SELECT q.text FROM quotes q WHERE q.article_id = ? AND (q.speaker_entity_id IN ("
+                           + ids + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\') ORDER BY q.start LIMIT 1",
+                           [article_id, *params, _like_words(leaf.value)]).fetchone()
+        if row:
+            said = " ".join(row[0].split())
+            if len(said) > SNIPPET_CHARS:
+                said = said[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+            return f"{_OPEN}{said}{_CLOSE}"
+    return None
 
 
 def _hit(cols: tuple, raw_snippet: str, score: float | None) -> Hit:

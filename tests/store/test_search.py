@@ -465,3 +465,14 @@ def test_the_sample_articles_names_are_found_in_other_spellings(tmp_path, sample
         assert hits("place:Kiev") == hits("place:Kyiv") == {names[1]}  # it says Kyiv
         assert names[2] in hits('person:"George Bush"')  # it says George W. Bush
         assert names[3] in hits("place:U.K.") and hits("place:U.K.") == hits("place:UK")
+
+
+def test_a_speaker_filter_hit_shows_what_was_said(library: Library):
+    """The snippet of `speaker:` is the quote, not the speaker's first mention."""
+    body = ("Viktor Yanukovych, the prime minister, lost the re-run. Later Yanukovych said he would "
+            "never recognize this defeat.")
+    build(library, [article("Re-run", body, "2004-12-27",
+                            quotes=[("he would never recognize this defeat", "Viktor Yanukovych")])])
+    [hit] = search(library, "speaker:Yanukovych")
+    assert hit.snippet == "he would never recognize this defeat"
+    assert hit.marks == [(0, len(hit.snippet))]
