@@ -228,3 +228,27 @@ async def test_a_pane_item_moves_the_cursor_to_the_nearest_mention_not_the_next(
         await pilot.pause()
         assert table.current is person
         assert view.cursor == before  # a sentence back, not `after`, pages ahead
+
+
+async def test_slash_in_a_dossier_searches_for_that_entity_and_more_words(make_app):
+    """"Where else did Zelensky talk about Reykjavik?" from his dossier: `/`, then the words."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        table = await _focus_pane(pilot, app, "people")
+        for _ in range(_row_of(table, "Volodymyr Zelensky")):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.input.value == 'person:"Volodymyr Zelensky" '
+        await pilot.press(*"Monday")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.input.value == 'person:"Volodymyr Zelensky" Monday'
+        assert [h.title for h in screen.hits] == ["Zelensky and Sullivan talk air defence"]
+        assert app.screen_stack[-2] is reader  # the dossier gave way to the reader under the search

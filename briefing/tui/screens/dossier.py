@@ -29,6 +29,9 @@ KIND_LABEL = {"person": "person", "place": "place", "organization": "organisatio
 SECTIONS = ("articles", "quotes", "engagements", "people")
 
 
+FILTER_OF_KIND = {"person": "person", "place": "place", "organization": "org"}
+
+
 class DossierScreen(Screen, inherit_bindings=False):
     """Everything the library knows about one entity."""
 
@@ -37,6 +40,8 @@ class DossierScreen(Screen, inherit_bindings=False):
         Binding("tab", "next_section", "Next section", id="dossier-next-section"),
         Binding("shift+tab", "previous_section", "Previous section", id="dossier-previous-section", show=False),
         Binding("question_mark", "help", "Help", id="dossier-help", key_display="?"),
+        Binding("slash", "search", "Search them", id="dossier-search", key_display="/",
+                tooltip="Search the library for this person, place or organisation, then add words"),
     ]
 
     app: BriefingApp
@@ -137,6 +142,17 @@ class DossierScreen(Screen, inherit_bindings=False):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_search(self) -> None:
+        """"Where else did Zelensky talk about Reykjavik?": the library search, already filtered for
+        this entity, the cursor after the filter for the words."""
+        if self.dossier is None:
+            return
+        entity = self.dossier.entity
+        name = entity.name.replace('"', " ")
+        field = FILTER_OF_KIND.get(entity.kind)
+        query = f'{field}:"{name}" ' if field else f'"{name}" '
+        self.app.show_in_reader(lambda reader: reader.search_for(query))
 
     def action_help(self) -> None:
         self.app.action_help()

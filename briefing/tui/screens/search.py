@@ -87,7 +87,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     """
 
     def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None,
-                 chosen_article_id: int | None = None) -> None:
+                 chosen_article_id: int | None = None, extend_query: bool = False) -> None:
         super().__init__()
         self.initial_query = query
         self.chosen_article_id = chosen_article_id
@@ -107,12 +107,14 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         self._draft = ""
         self._recalled: str | None = None
         self._typed_early = False
+        self.extend_query = extend_query
+        """Open with the cursor after the query (to add words), not with it selected (to replace it)."""
         self._totals: dict[str, int] = {}
         """Articles matching each query whose hits filled a page (counted in the search thread)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield QueryInput(self.initial_query, id="search-input", select_on_focus=True)
+            yield QueryInput(self.initial_query, id="search-input", select_on_focus=not self.extend_query)
             yield Static(id="search-status")
             yield HitList(id="search-hits")
         yield KeysFooter()
@@ -157,7 +159,9 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
         if not self._typed_early:
             self._typed_early = True
             field.select_on_focus = False  # the box's focus must not select what is typed here
-            field.value = ""
+            if not self.extend_query:
+                field.value = ""
+            field.cursor_position = len(field.value)
         field.insert_text_at_cursor(event.character)
 
     # ------------------------------------------------------------ searching
@@ -462,6 +466,11 @@ class SearchActions:
     def action_search(self: ReaderScreen) -> None:
         self.app.push_screen(SearchScreen(self.search_query, open_article_id=self.current_article_id,
                                           chosen_article_id=self.search_chosen), self._search_closed)
+
+    def search_for(self: ReaderScreen, query: str) -> None:
+        """The library search opened on `query`, the cursor after it for more words (a dossier's `/`)."""
+        self.app.push_screen(SearchScreen(query, open_article_id=self.current_article_id, extend_query=True),
+                             self._search_closed)
 
     def action_search_article(self: ReaderScreen) -> None:
         if self.current_article_id is None:
