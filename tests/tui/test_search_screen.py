@@ -500,3 +500,19 @@ async def test_a_quote_pasted_over_a_line_break_is_one_query(make_app):
         await pilot.pause()
         assert screen.input.value == '"We need more air defence"'
         assert screen.error is None and [h.title for h in screen.hits] == ["Zelensky and Sullivan talk air defence"]
+
+
+async def test_n_says_when_the_query_is_only_in_the_title(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        reader.search_query = '"region Pentagon"'  # "…Kursk region, Pentagon confirms": the title only
+        await pilot.press("n")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("only in this article's title, not its text" in m for m in said), said
+        reader.search_query = "Lisbon"
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("“Lisbon” is not in this article" in n.message for n in app._notifications)

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from briefing.store.db import LibraryError
 from briefing.store.history import recent_searches, remember_search
 from briefing.store.query import And, Filter, Not, Or, parse
-from briefing.store.search import Hit, QueryError, article_hits, count_matches, search
+from briefing.store.search import Hit, QueryError, article_hits, count_matches, match_spans, search
 from briefing.tui.safe_text import body_text, line_text
 from briefing.tui.widgets.hit_list import HitList
 from briefing.tui.widgets.keys_footer import KeysFooter
@@ -522,8 +522,7 @@ class SearchActions:
         if self.search_article_id != self.current_article_id:
             self._find_query_here()
         if not self.search_hits or self.search_article_id != self.current_article_id:
-            said = f"“{line_text(self.search_query)}” is not" if self.search_query.strip() else "No search hits"
-            self.notify(f"{said} in this article: / searches, ctrl+f finds in it", timeout=3)
+            self.notify(self._no_hits_here(), timeout=3)
             return
         if self.hit_index is None:
             reference = self.article.cursor_span[0] if self.article.cursor_span else self.article.top_offset
@@ -537,6 +536,18 @@ class SearchActions:
             self.hit_index = (self.hit_index + step) % len(self.search_hits)
         self.article.go_to(self.search_hits[self.hit_index][0])
         self._announce_hit()
+
+    def _no_hits_here(self: ReaderScreen) -> str:
+        """Why n/N have nothing to move to: no query, the query only in the title, or not here at all."""
+        query = self.search_query
+        if not query.strip():
+            return "No search hits in this article: / searches, ctrl+f finds in it"
+        try:
+            in_title = bool(match_spans(self.article.analysis.article.title, query))
+        except (QueryError, sqlite3.Error, RecursionError, AttributeError):
+            in_title = False
+        where = "only in this article's title, not its text" if in_title else "not in this article"
+        return f"“{line_text(query)}” is {where}: / searches, ctrl+f finds in it"
 
     def _find_query_here(self: ReaderScreen) -> None:
         """n/N in an article not opened from the search: the last query's hits in this one."""
