@@ -516,3 +516,19 @@ async def test_n_says_when_the_query_is_only_in_the_title(make_app):
         await pilot.press("n")
         await pilot.pause()
         assert any("“Lisbon” is not in this article" in n.message for n in app._notifications)
+
+
+async def test_ctrl_f_again_comes_back_on_the_hit_read_last(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        await pilot.press("ctrl+f")
+        await type_query(pilot, "Pentagon")
+        await pilot.press("down", "down", "enter")  # the second place it matches
+        await pilot.pause()
+        assert reader.hit_index == 1
+        await pilot.press("ctrl+f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.results.highlighted == 1  # not back on the first

@@ -87,10 +87,13 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
     """
 
     def __init__(self, query: str = "", *, article_id: int | None = None, open_article_id: int | None = None,
-                 chosen_article_id: int | None = None, extend_query: bool = False) -> None:
+                 chosen_article_id: int | None = None, extend_query: bool = False,
+                 chosen_offset: int | None = None) -> None:
         super().__init__()
         self.initial_query = query
         self.chosen_article_id = chosen_article_id
+        self.chosen_offset = chosen_offset
+        """In one article: where the hit read last starts, for the list to come back on it."""
         """The hit opened last time from this query: coming back, the list is on it, not on the first."""
         self.article_id = article_id
         """When set, the search is limited to this article and lists the places it matches."""
@@ -246,7 +249,12 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
 
     def _start_index(self, query: str, hits: list[Hit]) -> int:
         """Where the list starts: on the hit read last from this same query, else the first."""
-        if query != self.initial_query or self.chosen_article_id is None or self.article_id is not None:
+        if query != self.initial_query:
+            return 0
+        if self.article_id is not None:
+            starts = [start for start, _ in self.spans]
+            return starts.index(self.chosen_offset) if self.chosen_offset in starts else 0
+        if self.chosen_article_id is None:
             return 0
         found = next((i for i, hit in enumerate(hits) if hit.article_id == self.chosen_article_id), None)
         return 0 if found is None else self.results.get_option_index(f"hit-{found}")
@@ -475,8 +483,10 @@ class SearchActions:
     def action_search_article(self: ReaderScreen) -> None:
         if self.current_article_id is None:
             return
-        self.app.push_screen(SearchScreen(self.search_query, article_id=self.current_article_id),
-                             self._search_closed)
+        here = (self.search_hits[self.hit_index][0] if self.search_article_id == self.current_article_id
+                and self.hit_index is not None and self.hit_index < len(self.search_hits) else None)
+        self.app.push_screen(SearchScreen(self.search_query, article_id=self.current_article_id,
+                                          chosen_offset=here), self._search_closed)
 
     def _search_closed(self: ReaderScreen, result: SearchResult | None) -> None:
         if result is None:
