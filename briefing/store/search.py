@@ -219,6 +219,11 @@ def _like_sequence(words: list[str | None], prefix: bool) -> str:
     return "% " + " ".join(escaped) + ("%" if prefix else " %")
 
 
+def _like_whole(words: list[str]) -> str:
+    """A LIKE pattern for exactly these words as the whole padded name."""
+    return _like_sequence(words, False)[1:-1]
+
+
 def _with_initials(name: str, prefix: bool) -> list[str]:
     """Patterns for a normalised name and the same name with one or two initials in each gap
     between two full words ("george bush" finds "george w bush" and "george h w bush"; a name
@@ -246,14 +251,16 @@ def _entity_ids(value: str, kinds: tuple[str, ...] | None) -> tuple[str, list[An
     typed = value.rstrip("*").strip()
     norm = normalize_name(typed)
     forms = spellings(norm, last_is_prefix=prefix) if norm else []
-    if norm and not prefix:
-        forms += [f for other in equivalent_names(norm) for f in spellings(other)]
+    # Another name of a place is that place's whole name: "America" for the US must not find
+    # "South America" (what was typed still matches as words: place:Korea finds South Korea).
+    others = [f for other in equivalent_names(norm) for f in spellings(other)] if norm and not prefix else []
+    whole = [_like_whole(f.split()) for f in others]
     # LIKE folds ASCII case: a pattern that differs from another only so would test every row twice.
     names = list({p.casefold(): p for p in [*(_like_sequence(f.split(), prefix) for f in forms),
-                                             _like_words(value)]}.values())
+                                             _like_words(value), *whole]}.values())
     folded = fold_transliteration(norm)
     keys = list(dict.fromkeys([*(_with_initials(folded, prefix) if folded else []),
-                               *(_like_sequence(f.split(), prefix) for f in forms)]))
+                               *(_like_sequence(f.split(), prefix) for f in forms), *whole]))
     # The key after its kind, a one-word person's "@article" set apart as a word of its own.
     key = "(' ' || replace(substr(e.key, instr(e.key, ':') + 1), '@', ' @') || ' ')"
     by_name = " OR ".join(["(' ' || e.name || ' ') LIKE ? ESCAPE '\\'"] * len(names))

@@ -409,6 +409,8 @@ def spelled(library: Library) -> Library:
         _keyed("Elder Bush", "George H. W. Bush spoke.", "1991-01-01", [("person", "George H. W. Bush")]),
         _keyed("UK", "The UK sent aid.", "2024-02-01", [("place", "UK")]),
         _keyed("Toni", "Toni Morrison wrote.", "1993-10-07", [("person", "Toni Morrison")]),
+        _keyed("Brazil", "Brazil leads South America.", "2004-11-12", [("place", "Brazil"), ("place", "South America")]),
+        _keyed("States", "The United States sent envoys.", "2004-11-13", [("place", "United States")]),
     ])
     return library
 
@@ -432,6 +434,8 @@ def test_a_full_name_finds_its_spellings_but_not_a_lone_surname(spelled, query):
     ('person:"George Bush"', ["Bush", "Elder Bush"]), ('person:"George W. Bush"', ["Bush"]),
     ('person:"George W Bush"', ["Bush"]), ("place:U.K.", ["UK"]), ('place:"United Kingdom"', ["UK"]),
     ("place:Britain", ["UK"]), ("person:Tony", ["Bush"]), ("person:Toni", ["Toni"]),
+    # another name is the place's whole name: "America" (for the US) is not the America of South America
+    ("place:US", ["States"]), ('place:"United States"', ["States"]), ("place:America", ["Brazil", "States"]),
 ])
 def test_other_spellings_and_names_find_the_same_entity(spelled, query, found):
     assert sorted(titles(spelled, query)) == found
