@@ -13,7 +13,7 @@ from briefing.model import Analysis, Article, Entity, Sentence, Span
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.dossier import DossierScreen
 from briefing.tui.screens.loading import LoadingScreen
-from tests.tui.conftest import build_library
+from tests.tui.conftest import build_library, talks_analysis
 
 
 async def test_first_run_loads_samples_in_a_worker_then_shows_the_newest(tmp_path: Path, samples: Path):
@@ -287,3 +287,9 @@ async def test_an_article_removed_from_another_terminal_is_a_message_not_a_crash
         assert app.is_running and app.screen is reader
         gone = [n.message for n in app._notifications if "no longer in the library" in n.message]
         assert len(gone) == 2 and reader._rows == []  # the list was read again: nothing left
+        with Library(seed_db) as elsewhere:  # the other terminal ingests again
+            elsewhere.store(talks_analysis())
+        await pilot.press("r")
+        await pilot.pause()
+        header = reader.query_one("#article-header")
+        assert "Zelensky and Sullivan" in str(header.text) and reader.current_article_id is not None

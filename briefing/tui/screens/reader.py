@@ -156,7 +156,8 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         """Read the list of articles again (after the first run, or an ingest)."""
         self._rows = article_rows(self.app.library)
         self._apply_filter()
-        if self.current_article_id is None and self._rows:
+        listed = {row.id for row in self._rows}
+        if self._rows and self.current_article_id not in listed:  # none on show, or it was removed
             self.open_article(self._rows[0].id)
         elif not self._rows:
             self._show_empty()
@@ -195,6 +196,7 @@ class ReaderScreen(BookmarkActions, SearchActions, Screen, inherit_bindings=Fals
         self.set_focus(self.article)
 
     def _show_empty(self) -> None:
+        self.current_article_id = None  # what is still drawn is gone: the next article read opens
         self.query_one(ArticleHeader).tail = Text("")
         self.query_one(ArticleHeader).text = Text("briefing: the library is empty · ctrl+p for commands", style="bold")
 
