@@ -615,7 +615,19 @@ def _article_hits(conn: sqlite3.Connection, article_id: int, node: Node | None) 
         else:
             continue
         spans.update((s, e) for s, e in found.fetchall())
-    return _outermost(sorted(spans))
+    return _side_by_side(_outermost(sorted(spans)), row[0])
+
+
+def _side_by_side(spans: list[tuple[int, int]], body: str) -> list[tuple[int, int]]:
+    """Hits with only a space between them are one place to read: `social security` in
+    "Social Security" is one hit, not two (n walked them word by word)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and 0 < start - out[-1][1] <= 2 and not body[out[-1][1]:start].strip():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -480,3 +480,13 @@ def test_a_speaker_filter_hit_shows_what_was_said(library: Library):
     [hit] = search(library, "speaker:Yanukovych")
     assert hit.snippet == "he would never recognize this defeat"
     assert hit.marks == [(0, len(hit.snippet))]
+
+
+def test_words_side_by_side_are_one_hit_in_the_article(library: Library):
+    from briefing.store.search import article_hits
+
+    body = "Social Security faces cuts. The security of social programmes is debated."
+    build(library, [article("Benefits", body, "2005-01-04")])
+    [hit] = search(library, "social security")
+    spans = article_hits(library, hit.article_id, "social security")
+    assert [body[s:e] for s, e in spans] == ["Social Security", "security", "social"]
