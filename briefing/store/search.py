@@ -508,16 +508,23 @@ def _unranked(conn: sqlite3.Connection, node: Node, part: _Part, limit: int, off
 def _quote_snippet(conn: sqlite3.Connection, article_id: int, speakers: list[Filter]) -> str | None:
     """For speaker: what was said (the first such quote, marked), not the speaker's first mention."""
     for leaf in speakers:
-        ids, params = _entity_ids(leaf.value, None)
-        row = conn.execute("SELECT q.text FROM quotes q WHERE q.article_id = ? AND (q.speaker_entity_id IN ("
-                           + ids + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\') ORDER BY q.start LIMIT 1",
-                           [article_id, *params, _like_words(leaf.value)]).fetchone()
+        where, params = _quotes_by(leaf)
+        row = conn.execute(f"SELECT q.text FROM quotes q WHERE q.article_id = ? AND {where} ORDER BY q.start LIMIT 1",
+                           [article_id, *params]).fetchone()
         if row:
             said = " ".join(row[0].split())
             if len(said) > SNIPPET_CHARS:
                 said = said[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
             return f"{_OPEN}{said}{_CLOSE}"
     return None
+
+
+def _quotes_by(leaf: Filter) -> tuple[str, list[Any]]:
+    """SQL condition on `quotes q` for the quotes of a speaker: filter, by entity or by the words
+    the article used for someone it never named."""
+    ids, params = _entity_ids(leaf.value, None)
+    return (f"(q.speaker_entity_id IN ({ids}) OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
+            [*params, _like_words(leaf.value)])
 
 
 def _hit(cols: tuple, raw_snippet: str, score: float | None) -> Hit:
@@ -608,10 +615,9 @@ def _article_hits(conn: sqlite3.Connection, article_id: int, node: Node | None) 
             found = conn.execute('SELECT start, "end" FROM mentions WHERE article_id = ? AND entity_id IN (' + ids + ")",
                                  [article_id, *params])
         elif leaf.name == "speaker":
-            ids, params = _entity_ids(leaf.value, None)
-            found = conn.execute('SELECT q.start, q."end" FROM quotes q WHERE q.article_id = ? AND (q.speaker_entity_id IN ('
-                                 + ids + ") OR (' ' || q.speaker || ' ') LIKE ? ESCAPE '\\')",
-                                 [article_id, *params, _like_words(leaf.value)])
+            where, params = _quotes_by(leaf)
+            found = conn.execute(f'SELECT q.start, q."end" FROM quotes q WHERE q.article_id = ? AND {where}',
+                                 [article_id, *params])
         else:
             continue
         spans.update((s, e) for s, e in found.fetchall())

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from briefing.tui.screens.reader import ReaderScreen
 
 DEBOUNCE_SECONDS = 0.15
+UNEXPECTED_ERRORS = (sqlite3.Error, RecursionError)
+"""What a query could still raise past the store's own checks: the reader says so rather than crash."""
 HIT_LIMIT = 50
 ARTICLE_FILTERS = ("from", "to", "source")
 """Filters that pick articles by their date or source: inside one article they narrow nothing."""
@@ -200,7 +202,7 @@ class SearchScreen(ModalScreen[SearchResult], inherit_bindings=False):
             return [], article_hits(self.app.library, article_id, query), None
         except QueryError as exc:
             return [], [], str(exc)
-        except (sqlite3.Error, RecursionError) as exc:  # the store's checks missed a case: say so, never crash
+        except UNEXPECTED_ERRORS as exc:  # the store's checks missed a case: say so, never crash
             return [], [], f"this query cannot be run ({exc}); try a shorter or simpler one"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -504,7 +506,7 @@ class SearchActions:
         """Open an article with every hit of `query` highlighted, on the hit at `offset` (else the first)."""
         try:
             spans = article_hits(self.app.library, article_id, query)
-        except (QueryError, sqlite3.Error, RecursionError):
+        except (QueryError, *UNEXPECTED_ERRORS):
             spans = []
         if offset is None:
             offset = spans[0][0] if spans else None
@@ -554,7 +556,7 @@ class SearchActions:
             return "No search hits in this article: / searches, ctrl+f finds in it"
         try:
             in_title = bool(match_spans(self.article.analysis.article.title, query))
-        except (QueryError, sqlite3.Error, RecursionError, AttributeError):
+        except (QueryError, AttributeError, *UNEXPECTED_ERRORS):
             in_title = False
         where = "only in this article's title, not its text" if in_title else "not in this article"
         return f"“{line_text(query)}” is {where}: / searches, ctrl+f finds in it"
@@ -565,7 +567,7 @@ class SearchActions:
             return
         try:
             spans = article_hits(self.app.library, self.current_article_id, self.search_query)
-        except (QueryError, sqlite3.Error, RecursionError):
+        except (QueryError, *UNEXPECTED_ERRORS):
             return
         if spans:
             self.article.set_marks("search", spans, component="article--search")
